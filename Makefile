@@ -1,0 +1,56 @@
+# ocwizard — build, try and test. `make run` and `make test` are the README's Quick start.
+SWIFT ?= swift
+BIN := .build/debug
+
+# Debian packages: libraries to build, tools for the tests.
+BUILD_PACKAGES := libcurl4-openssl-dev libncurses-dev
+TEST_PACKAGES := tmux stunnel4 openssl curl
+BENCH_PACKAGES := dialog valgrind
+SCREENSHOT_PACKAGES := tmux python3-venv fonts-dejavu-core fonts-wqy-microhei
+
+.PHONY: build run test deps test-deps screenshots bench clean
+
+## build: compile ocwizard and ocwizard-sandbox (debug)
+build: deps
+	$(SWIFT) build
+
+## run: the wizard against a local sandbox of the Open Connectors API
+run: build
+	$(BIN)/ocwizard --sandbox
+
+## test: unit, snapshot, sandbox integration, HTTPS and tmux end-to-end tests
+test: deps test-deps
+	$(SWIFT) build --build-tests
+	LANG=C.UTF-8 $(SWIFT) test --skip-build
+
+## screenshots: regenerate screenshots/*.png from a real run in tmux
+screenshots: build
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(SCREENSHOT_PACKAGES)"
+	scripts/screenshots.sh
+
+## bench: release build, then figures for start-up, frames, submit and large accounts
+bench: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES) $(TEST_PACKAGES)"
+	scripts/bench.sh
+
+deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BUILD_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
+
+# Installs the Debian packages in PACKAGES that are missing (as root), or prints the command.
+install-packages:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "missing Debian packages:$$missing"; \
+			echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
+		fi; \
+	fi
+
+clean:
+	rm -rf .build

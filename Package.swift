@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// ocwizard: a terminal wizard that creates SAP Open Connectors `microsoftgraph` instances.
+///
+/// Dependency direction (see docs/DECISIONS.md):
+/// OpenConnectors ← Wizard ← TerminalUI ← CursesTerminal; OpenConnectors ← CurlTransport;
+/// the `ocwizard` executable wires them together. The sandbox keeps its own wire types.
+let package = Package(
+    name: "ocwizard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ocwizard", targets: ["ocwizard"]),
+        .executable(name: "ocwizard-sandbox", targets: ["ocwizard-sandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Core: parameter table, validation, request building, decoding, the API client.
+        .target(name: "OpenConnectors"),
+
+        // libcurl adapter.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+        .target(name: "CurlTransport", dependencies: ["CCurl", "OpenConnectors"]),
+
+        // The wizard as pure state machines, the renderer, and the ncurses backend.
+        .target(name: "Wizard", dependencies: ["OpenConnectors"]),
+        .target(name: "TerminalUI", dependencies: ["Wizard"]),
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalUI"]),
+
+        // The local emulator of the Open Connectors API.
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
+        .executableTarget(
+            name: "ocwizard-sandbox",
+            dependencies: ["Sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // The command-line front door.
+        .target(
+            name: "OCWizardCLI",
+            dependencies: [
+                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ocwizard", dependencies: ["OCWizardCLI"]),
+
+        .testTarget(
+            name: "OpenConnectorsTests",
+            dependencies: ["OpenConnectors", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "OpenConnectors", "Sandbox"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "OpenConnectors"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "Sandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

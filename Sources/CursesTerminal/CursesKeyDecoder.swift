@@ -1,0 +1,47 @@
+import CNCursesW
+import TerminalUI
+import Wizard
+
+/// Turns ncurses key codes and characters into the wizard's `Key` values.
+enum CursesKeyDecoder {
+    /// A function-key code from `wget_wch` (`KEY_CODE_YES`).
+    static func functionKey(_ code: Int32) -> TerminalInput? {
+        switch code {
+        case KEY_UP: .key(.up)
+        case KEY_DOWN: .key(.down)
+        case KEY_LEFT: .key(.left)
+        case KEY_RIGHT: .key(.right)
+        case KEY_HOME: .key(.home)
+        case KEY_END: .key(.end)
+        case KEY_PPAGE: .key(.pageUp)
+        case KEY_NPAGE: .key(.pageDown)
+        case KEY_BTAB: .key(.backTab)
+        case KEY_DC: .key(.delete)
+        case KEY_BACKSPACE: .key(.backspace)
+        case KEY_ENTER: .key(.enter)
+        case KEY_RESIZE: .resize
+        case KEY_F0 + 1...KEY_F0 + 12: .key(.function(Int(code - KEY_F0)))
+        default:
+            switch keyname(code).map({ String(cString: $0) }) {
+            case "kLFT3": .key(.altLeft)
+            case "kRIT3": .key(.altRight)
+            default: nil
+            }
+        }
+    }
+
+    /// A character from `wget_wch`.
+    static func character(_ value: UInt32) -> Key? {
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
+        case 0..<32: return nil
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+}

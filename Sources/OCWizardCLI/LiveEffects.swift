@@ -1,0 +1,63 @@
+import OpenConnectors
+import TerminalUI
+import Wizard
+
+/// Performs the wizard's effects for real: libcurl calls, files, browser, randomness.
+struct LiveEffects: EffectPerformer {
+    /// The transport shared by every call of the run (one connection, one TLS handshake).
+    let transport: any HTTPTransport
+
+    func perform(_ effect: Effect) async -> EffectResult? {
+        switch effect {
+        case .verifyCredentials(let baseURL, let credentials):
+            return .credentialsVerified(await outcome { try await client(baseURL, credentials).verifyCredentials(); return Done() })
+        case .fetchAuthorizationURL(let request):
+            return .authorizationURL(await outcome {
+                try await client(request.baseURL, request.credentials).oauthURL(
+                    apiKey: request.apiKey, apiSecret: request.apiSecret, callbackURL: request.callbackURL, scope: request.scope, state: request.state)
+            })
+        case .simulateSignIn(let url):
+            return .signInSimulated(await outcome { try await followSignIn(url) })
+        case .createInstance(let baseURL, let credentials, let body):
+            return .instanceCreated(await outcome { try await client(baseURL, credentials).createInstance(body: body) })
+        case .openBrowser(let url):
+            return .browserOpened(Browser.open(url))
+        case .generateSignatureKey:
+            return .signatureKeyGenerated(Randomness.signatureKey())
+        case .saveFile(let path, let contents, let overwrite):
+            return .fileSaved(SecureFile.write(contents, to: path, overwrite: overwrite))
+        case .cancelRequest, .copyToClipboard, .quit:
+            return nil
+        }
+    }
+
+    private func client(_ baseURL: String, _ credentials: Credentials) -> OpenConnectorsClient {
+        OpenConnectorsClient(transport: transport, baseURL: baseURL, credentials: credentials)
+    }
+
+    /// Opens the sandbox's sign-in URL once and returns where it redirects (the address with the code).
+    private func followSignIn(_ url: String) async throws(OpenConnectorsError) -> String {
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(HTTPRequest(method: "GET", url: url))
+        } catch let error as TransportError {
+            throw .transport(error)
+        } catch {
+            throw .transport(.cancelled)
+        }
+        guard (300..<400).contains(response.status), let location = response.header("Location") else {
+            throw .unexpectedBody(status: response.status, detail: "the sign-in page did not redirect")
+        }
+        return location
+    }
+
+    private func outcome<T: Sendable>(_ body: () async throws -> T) async -> Result<T, OpenConnectorsError> {
+        do {
+            return .success(try await body())
+        } catch let error as OpenConnectorsError {
+            return .failure(error)
+        } catch {
+            return .failure(.transport(.other(code: -1, detail: String(describing: error))))
+        }
+    }
+}

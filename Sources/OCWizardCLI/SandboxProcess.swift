@@ -1,0 +1,69 @@
+import Glibc
+
+/// An `ocwizard-sandbox` child on a free loopback port, stopped when the wizard exits.
+final class SandboxProcess {
+    /// The sandbox's API base, read from its first line of output.
+    let baseURL: String
+    private let pid: pid_t
+    private var stopped = false
+    /// The write end of the child's stdin: when this process dies, the child sees end-of-file and exits.
+    private let lifeline: Int32
+
+    /// Default sandbox credentials, as the sandbox prints them.
+    static let userSecret = "sandbox-user"
+    static let organizationSecret = "sandbox-org"
+    static let clientID = "sandbox-client-id"
+    static let clientSecret = "sandbox-client-secret"
+
+    /// Why the sandbox could not be started.
+    struct StartFailure: Error { let message: String }
+
+    /// Starts the sandbox next to this executable and waits for its `listening on …` line.
+    init() throws(StartFailure) {
+        let path = ChildProcess.executableDirectory() + "/ocwizard-sandbox"
+        guard access(path, X_OK) == 0 else { throw StartFailure(message: "ocwizard-sandbox was not found next to ocwizard (\(path)); build it with make build.") }
+        var output: [Int32] = [0, 0]
+        var input: [Int32] = [0, 0]
+        guard pipe(&output) == 0, pipe(&input) == 0 else { throw StartFailure(message: "could not create pipes") }
+        guard let pid = ChildProcess.spawn(path, ["--port", "0", "--exit-on-stdin-eof"], stdin: input[0], stdout: output[1], closing: [output[0], input[1]]) else {
+            throw StartFailure(message: "could not start \(path)")
+        }
+        close(output[1])
+        close(input[0])
+        _ = fcntl(input[1], F_SETFD, FD_CLOEXEC)
+        self.pid = pid
+        self.lifeline = input[1]
+        let line = Self.readLine(from: output[0])
+        close(output[0])
+        let prefix = "listening on "
+        guard let line, line.hasPrefix(prefix) else {
+            kill(pid, SIGTERM)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            throw StartFailure(message: "ocwizard-sandbox did not start (it printed: \(line ?? "nothing"))")
+        }
+        baseURL = String(line.dropFirst(prefix.count))
+    }
+
+    deinit { stop() }
+
+    /// Stops the child and waits for it.
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        close(lifeline)
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+
+    private static func readLine(from descriptor: Int32) -> String? {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(descriptor, &byte, 1) == 1 {
+            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,43 @@
+/// The values the user has entered so far, keyed by parameter, as typed.
+///
+/// Values stay exactly as typed (so nothing is lost on a failed submit); `normalized(_:)`
+/// gives what is validated and sent.
+public struct InstanceForm: Sendable, Equatable {
+    /// Raw values; a missing key means "never touched".
+    public var values: [ParameterID: String]
+
+    /// A form filled with the parameter table's defaults.
+    public init() {
+        values = [:]
+        for row in ParameterTable.all {
+            if let value = row.defaultValue { values[row.id] = value }
+        }
+    }
+
+    /// A form with exactly these values (no defaults).
+    public init(values: [ParameterID: String]) {
+        self.values = values
+    }
+
+    /// The raw value, or an empty string.
+    public subscript(_ id: ParameterID) -> String {
+        get { values[id] ?? "" }
+        set { values[id] = newValue }
+    }
+
+    /// The value as it is validated and sent (see `Normalizer`).
+    public func normalized(_ id: ParameterID) -> String {
+        Normalizer.normalize(id, self[id])
+    }
+
+    /// Whether `event.notification.enabled` is on.
+    public var eventsEnabled: Bool {
+        get { normalized(.eventsEnabled) == "true" }
+        set { self[.eventsEnabled] = newValue ? "true" : "false" }
+    }
+
+    /// The tags as a list, trimmed, empty entries dropped.
+    public var tagList: [String] {
+        Normalizer.tagList(self[.tags]).filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,69 @@
+/// Turns typed values into the form that is validated and sent. Normalising twice changes nothing.
+public enum Normalizer {
+    /// The suffix every Open Connectors platform API base ends in.
+    public static let apiPathSuffix = "/elements/api-v2"
+
+    /// The normalized value of `value` for parameter `id`.
+    public static func normalize(_ id: ParameterID, _ value: String) -> String {
+        let trimmed = trim(value)
+        switch ParameterTable[id].kind {
+        case .scopeList:
+            return trimmed.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        case .tagList:
+            return tagList(trimmed).joined(separator: ", ")
+        case .boolean:
+            return booleanValue(trimmed).map { $0 ? "true" : "false" } ?? trimmed
+        case .secret where id == .code:
+            return String(trimmed.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        default:
+            return id == .baseURL ? baseURL(trimmed) : trimmed
+        }
+    }
+
+    /// Strips white space and line breaks from both ends.
+    public static func trim(_ value: String) -> String {
+        var scalars = Substring(value).unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Splits a comma-separated tag field into trimmed tags, keeping empty entries for validation.
+    public static func tagList(_ value: String) -> [String] {
+        let trimmed = trim(value)
+        guard !trimmed.isEmpty else { return [] }
+        return trimmed.split(separator: ",", omittingEmptySubsequences: false).map { trim(String($0)) }
+    }
+
+    /// Reads `true/false`, `yes/no`, `on/off`, `1/0` in any case.
+    public static func booleanValue(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on", "1", "y": true
+        case "false", "no", "off", "0", "n", "": false
+        default: nil
+        }
+    }
+
+    /// Drops trailing slashes and makes the URL end in `/elements/api-v2`.
+    ///
+    /// A pasted endpoint such as `…/elements/api-v2/instances` (the seed's curl example) is cut
+    /// back to its base. White space between trailing slashes goes too, so that normalising
+    /// the result again changes nothing.
+    public static func baseURL(_ value: String) -> String {
+        var url = trimmingTrailingSlashes(trim(value))
+        guard !url.isEmpty, let parsed = ParsedURL(url) else { return url }
+        if parsed.query == nil, parsed.fragment == nil, let suffix = url.firstRange(of: apiPathSuffix + "/") {
+            url = String(url[..<suffix.lowerBound])
+        }
+        if url.hasSuffix(apiPathSuffix) { return url }
+        if url.hasSuffix("/elements") { return url + "/api-v2" }
+        return url + apiPathSuffix
+    }
+
+    /// `value` without trailing `/` and white space.
+    private static func trimmingTrailingSlashes(_ value: String) -> String {
+        var scalars = Substring(value).unicodeScalars[...]
+        while let last = scalars.last, last == "/" || last.properties.isWhitespace { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

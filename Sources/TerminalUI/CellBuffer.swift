@@ -1,0 +1,103 @@
+/// One screen cell: a grapheme and its style. A wide grapheme's second column holds `nil`.
+public struct Cell: Sendable, Equatable {
+    /// The grapheme drawn here; `nil` in the second column of a wide one.
+    public var character: Character?
+    /// How it is drawn.
+    public var style: Style
+
+    /// A blank cell.
+    public static let blank = Cell(character: " ", style: .plain)
+}
+
+/// A grid of cells that screens render into; the terminal backend presents it.
+///
+/// Writes outside the grid are clipped, so rendering never fails on a tiny area.
+public struct CellBuffer: Sendable, Equatable {
+    /// Columns.
+    public let width: Int
+    /// Rows.
+    public let height: Int
+    /// Row-major cells.
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should be shown, if anywhere.
+    public var cursor: (column: Int, row: Int)?
+
+    /// A blank buffer of the given size (negative sizes count as zero).
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public static func == (lhs: CellBuffer, rhs: CellBuffer) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
+            && lhs.cursor?.column == rhs.cursor?.column && lhs.cursor?.row == rhs.cursor?.row
+    }
+
+    /// The cell at a position.
+    public subscript(column: Int, row: Int) -> Cell {
+        cells[row * width + column]
+    }
+
+    /// Writes `text` from a position, clipped at `limit` columns (or the right edge); returns the columns used.
+    @discardableResult
+    public mutating func write(_ text: some StringProtocol, column: Int, row: Int, style: Style = .plain, limit: Int? = nil) -> Int {
+        guard row >= 0, row < height, column < width else { return 0 }
+        let end = min(width, limit.map { column + max(0, $0) } ?? width)
+        var x = column
+        for character in text {
+            let columns = DisplayWidth.of(character)
+            if columns == 0 { continue }
+            if x + columns > end { break }
+            if x >= 0 {
+                clearWide(at: x, row: row)
+                cells[row * width + x] = Cell(character: character, style: style)
+                if columns == 2 {
+                    clearWide(at: x + 1, row: row)
+                    cells[row * width + x + 1] = Cell(character: nil, style: style)
+                }
+            }
+            x += columns
+        }
+        return x - column
+    }
+
+    /// Fills a rectangle with blanks of a style.
+    public mutating func fill(column: Int, row: Int, width fillWidth: Int, height fillHeight: Int, style: Style = .plain) {
+        for y in max(0, row)..<min(height, row + fillHeight) {
+            for x in max(0, column)..<max(max(0, column), min(width, column + fillWidth)) {
+                cells[y * width + x] = Cell(character: " ", style: style)
+            }
+        }
+    }
+
+    /// Restyles cells without changing their text.
+    public mutating func restyle(column: Int, row: Int, width restyleWidth: Int, style: Style) {
+        guard row >= 0, row < height else { return }
+        for x in max(0, column)..<max(max(0, column), min(width, column + restyleWidth)) {
+            cells[row * width + x].style = style
+        }
+    }
+
+    /// Overwriting half of a wide character blanks its other half.
+    private mutating func clearWide(at x: Int, row: Int) {
+        let index = row * width + x
+        if cells[index].character == nil, x > 0 {
+            cells[index - 1] = .blank
+        } else if let character = cells[index].character, DisplayWidth.of(character) == 2, x + 1 < width {
+            cells[index + 1] = .blank
+        }
+    }
+
+    /// The text of each row, trailing blanks removed: what snapshot tests compare.
+    public var textLines: [String] {
+        (0..<height).map { row in
+            var line = ""
+            for x in 0..<width {
+                if let character = self[x, row].character { line.append(character) }
+            }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+}

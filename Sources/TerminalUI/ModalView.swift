@@ -1,0 +1,75 @@
+import OpenConnectors
+import Wizard
+
+/// Draws dialogs as a bordered box over the screen.
+struct ModalView {
+    let theme: Theme
+
+    /// Draws `modal` centred in the buffer; the cursor moves into it when it has an input.
+    func draw(_ modal: Modal, state: CreateWizard, into buffer: inout CellBuffer) {
+        let width = min(72, buffer.width - 4)
+        let inner = width - 4
+        var title = ""
+        var lines: [ScreenLine] = []
+        var inputLine: Int?
+        switch modal {
+        case .help(let id):
+            if let id {
+                let row = ParameterTable[id]
+                title = "Help · \(row.label)"
+                lines = ScreenLine.paragraph(row.help, width: inner + 2) + [.blank, .text("Parameter: \(row.wireKey)", theme.help, indent: 0)]
+                if let flag = row.flag { lines.append(.text("Flag: \(flag)", theme.help, indent: 0)) }
+                if let variable = row.environmentVariable { lines.append(.text("Environment: \(variable)", theme.help, indent: 0)) }
+            } else {
+                title = "Help · keys"
+                lines = state.keyBindings.map { .text("\($0.keyLabel.padded(to: 10)) \($0.action)", .plain, indent: 0) }
+                lines.append(.text("Ctrl-C".padded(to: 10) + " quit now (nothing is created)", .plain, indent: 0))
+            }
+            lines += [.blank, .text("Esc or Enter closes this help.", theme.help, indent: 0)]
+        case .confirmQuit:
+            title = "Quit?"
+            lines = ScreenLine.paragraph("Quit without creating an instance? What you typed is not saved.", width: inner + 2) + [.blank, .text("y  quit    n  stay", theme.button, indent: 0)]
+        case .scopePicker(let cursor, let chosen):
+            title = "Pick scopes"
+            for (index, scope) in ScopeCatalog.common.enumerated() {
+                let ticked = chosen.contains { $0.lowercased() == scope.name.lowercased() }
+                let text = "\(ticked ? "[x]" : "[ ]") \(scope.name.padded(to: 27)) \(scope.summary)"
+                lines.append(.text(DisplayWidth.prefix(of: text, fitting: inner), index == cursor ? theme.focusedButton : .plain, indent: 0))
+            }
+            lines += [.blank, .text("↑/↓ move · Space tick · Enter apply · Esc cancel", theme.help, indent: 0)]
+        case .newSignatureKey(let key):
+            title = "New signature key"
+            lines = ScreenLine.paragraph("Store this key now in your event receiver's configuration: it verifies the Elements-Webhook-Signature header. It is shown in clear only this once.", width: inner + 2)
+            lines += [.blank] + TextLayout.hardWrap(key, width: inner).map { ScreenLine.text($0, theme.code, indent: 0) }
+            lines += [.blank, .text("c  copy to clipboard    Enter  done", theme.button, indent: 0)]
+        case .savePath(let editor):
+            title = "Save the instance"
+            lines = ScreenLine.paragraph("File for {id, name, token, baseUrl, element, createdDate}; it is written readable only by you (mode 0600).", width: inner + 2)
+            let window = FieldWindow(editor: editor, masked: false, width: inner)
+            lines += [.blank, ScreenLine([Span(window.visible.padded(to: inner), theme.focusedField)], indent: 0, cursorColumn: window.cursorColumn)]
+            inputLine = lines.count - 1
+            lines += [.blank, .text("Enter save · Esc cancel", theme.help, indent: 0)]
+        case .confirmOverwrite(let path):
+            title = "Replace file?"
+            lines = ScreenLine.paragraph("\(path) already exists. Replace it?", width: inner + 2) + [.blank, .text("y  replace    n  choose another name", theme.button, indent: 0)]
+        }
+        let height = min(buffer.height - 2, lines.count + 2)
+        let left = (buffer.width - width) / 2
+        let top = max(1, (buffer.height - height) / 2)
+        buffer.fill(column: left, row: top, width: width, height: height, style: theme.modal)
+        buffer.write("┌" + String(repeating: "─", count: width - 2) + "┐", column: left, row: top)
+        buffer.write(" \(title) ", column: left + 2, row: top, style: theme.heading)
+        for row in top + 1..<top + height - 1 {
+            buffer.write("│", column: left, row: row)
+            buffer.write("│", column: left + width - 1, row: row)
+        }
+        buffer.write("└" + String(repeating: "─", count: width - 2) + "┘", column: left, row: top + height - 1)
+        buffer.cursor = nil
+        for (index, line) in lines.prefix(height - 2).enumerated() {
+            var shifted = line
+            shifted.indent = left + 2 + line.indent
+            shifted.draw(into: &buffer, row: top + 1 + index)
+            if index == inputLine, let column = line.cursorColumn { buffer.cursor = (left + 2 + column, top + 1 + index) }
+        }
+    }
+}

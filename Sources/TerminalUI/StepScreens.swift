@@ -1,0 +1,125 @@
+import OpenConnectors
+import Wizard
+
+/// The scrollable content of each step, as lines.
+struct StepScreens {
+    let state: CreateWizard
+    let theme: Theme
+    let width: Int
+    var widgets: Widgets { Widgets(state: state, theme: theme, width: width) }
+
+    /// The lines of the current step.
+    func lines() -> [ScreenLine] {
+        switch state.step {
+        case .connection: connection()
+        case .azureApp: azureApp()
+        case .authorize: authorize()
+        case .grantCode: grantCode()
+        case .events: events()
+        case .instance: instance()
+        case .review: ReviewScreen(state: state, theme: theme, width: width).lines()
+        case .submitting: submitting()
+        case .result: ResultScreen(state: state, theme: theme, width: width).lines()
+        }
+    }
+
+    private func intro(_ heading: String, _ text: String) -> [ScreenLine] {
+        [.text(heading, theme.heading)] + ScreenLine.paragraph(text, theme.help, width: width) + [.blank]
+    }
+
+    private func connection() -> [ScreenLine] {
+        var lines = intro("Connect to SAP Open Connectors",
+                          state.isSandbox
+                            ? "You are using the local sandbox; its secrets are filled in. Press Enter to go on."
+                            : "Pick your region's API host and paste the two secrets from the profile menu of the Open Connectors UI.")
+        lines += widgets.banner()
+        lines += widgets.hostPicker()
+        if state.focusables.contains(.field(.baseURL)) { lines += widgets.field(.baseURL) }
+        lines += widgets.field(.userSecret) + widgets.field(.organizationSecret)
+        return lines + [.blank, widgets.stepButtons()]
+    }
+
+    private func azureApp() -> [ScreenLine] {
+        var lines = intro("Azure app registration",
+                          "The app you registered in the Azure portal for Microsoft Graph. The callback URL must be one of its Web redirect URIs.")
+        lines += widgets.banner()
+        for id in WizardStep.azureApp.parameters { lines += widgets.field(id) }
+        return lines + [.blank, widgets.stepButtons()]
+    }
+
+    private func authorize() -> [ScreenLine] {
+        var lines = intro("Sign in with Microsoft", "Open this address in a browser, sign in with the account to connect and accept the consent screen:")
+        lines += widgets.banner()
+        if let busy = state.busy {
+            lines.append(.text("\(Spinner.frame(state)) \(busy.caption)", theme.info))
+            return lines
+        }
+        guard let url = state.authorization?.url else { return lines + [widgets.stepButtons()] }
+        lines += TextLayout.hardWrap(url, width: max(10, width - 4)).map { ScreenLine.text($0, theme.code) }
+        lines.append(.blank)
+        lines += ScreenLine.paragraph("Microsoft then sends the browser to your callback URL with ?code=… in the address (the page itself may not load; that is fine). Copy the whole address from the address bar: you paste it on the next step. Codes expire after about 10 minutes.", theme.help, width: width)
+        lines.append(.blank)
+        lines.append(widgets.stepButtons())
+        return lines
+    }
+
+    private func grantCode() -> [ScreenLine] {
+        var lines = intro("Paste the grant code", "Paste the whole address the browser landed on, or just the code. Line breaks and spaces are removed.")
+        lines += widgets.banner()
+        lines += widgets.field(.code)
+        let pasted = state.form[.code]
+        if !pasted.isEmpty, case .success(let grant) = GrantCode.parse(pasted, expectedState: state.authorization?.request.state) {
+            let shown = state.revealed.contains(.code) ? grant.code : String(repeating: "•", count: min(grant.code.count, 32))
+            var detail = "Code found: \(shown) (\(grant.code.count) characters)"
+            if grant.state != nil { detail += ", state matches" }
+            lines.append(.blank)
+            lines += ScreenLine.paragraph("✓ " + detail, theme.success, width: width)
+        }
+        return lines + [.blank, widgets.stepButtons()]
+    }
+
+    private func events() -> [ScreenLine] {
+        var lines = intro("Webhook events (optional)", "With events on, Open Connectors posts calendar changes to your service. Space turns them on or off.")
+        lines += widgets.banner()
+        lines += widgets.field(.eventsEnabled)
+        if state.form.eventsEnabled {
+            lines += widgets.field(.eventsCallbackURL) + widgets.field(.signatureKey)
+        }
+        return lines + [.blank, widgets.stepButtons()]
+    }
+
+    private func instance() -> [ScreenLine] {
+        var lines = intro("Name the instance", "The name and tags help you and your team find this instance again (for example with ocwizard recover).")
+        lines += widgets.banner()
+        lines += widgets.field(.name) + widgets.field(.tags)
+        return lines + [.blank, widgets.stepButtons()]
+    }
+
+    private func submitting() -> [ScreenLine] {
+        let elapsed = Spinner.elapsed(state)
+        return [.text("\(Spinner.frame(state)) Creating the instance… \(elapsed)", theme.info), .blank,
+                .text("Esc cancels the request.", theme.help)]
+    }
+}
+
+/// The spinner frame and elapsed time, derived from the clock ticks in the state.
+enum Spinner {
+    static let frames = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+
+    /// The frame for the time waited so far.
+    static func frame(_ state: CreateWizard) -> Character {
+        frames[(tenths(state) / 1) % frames.count]
+    }
+
+    /// "1.2 s".
+    static func elapsed(_ state: CreateWizard) -> String {
+        let value = tenths(state)
+        return "\(value / 10).\(value % 10) s"
+    }
+
+    private static func tenths(_ state: CreateWizard) -> Int {
+        guard let since = state.busySince, let now = state.now, now > since else { return 0 }
+        let duration = now - since
+        return Int(duration.components.seconds * 10 + duration.components.attoseconds / 100_000_000_000_000_000)
+    }
+}

@@ -1,0 +1,49 @@
+import Wizard
+
+/// Input from the terminal: a key, a bracketed paste, a resize, or a signal that ends the run.
+public enum TerminalInput: Sendable, Equatable {
+    case key(Key)
+    case paste(String)
+    case resize
+    /// SIGTERM, SIGHUP or SIGINT arrived.
+    case signal(Int32)
+}
+
+/// What the run loop needs from a terminal. The real one is ncurses; tests use `InMemoryTerminal`.
+public protocol TerminalBackend: AnyObject {
+    /// Current size in columns and rows.
+    var size: (width: Int, height: Int) { get }
+    /// Shows a buffer (and its cursor).
+    func present(_ buffer: CellBuffer)
+    /// Waits up to `timeoutMilliseconds` for input; `nil` when none came.
+    func nextInput(timeoutMilliseconds: Int) -> TerminalInput?
+    /// Puts text on the user's clipboard (OSC 52).
+    func copyToClipboard(_ text: String)
+}
+
+/// A terminal in memory: scripted input, the last presented buffer kept for assertions.
+public final class InMemoryTerminal: TerminalBackend {
+    public var size: (width: Int, height: Int)
+    /// Input still to deliver, in order.
+    public var pendingInput: [TerminalInput]
+    /// Every buffer presented, oldest first.
+    public private(set) var frames: [CellBuffer] = []
+    /// Texts put on the clipboard.
+    public private(set) var clipboard: [String] = []
+    /// Called when input runs out; return more input or `nil` to keep waiting.
+    public var onIdle: (() -> [TerminalInput]?)?
+
+    public init(width: Int = 80, height: Int = 24, input: [TerminalInput] = []) {
+        size = (width, height)
+        pendingInput = input
+    }
+
+    public func present(_ buffer: CellBuffer) { frames.append(buffer) }
+
+    public func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
+        if pendingInput.isEmpty, let more = onIdle?() { pendingInput += more }
+        return pendingInput.isEmpty ? nil : pendingInput.removeFirst()
+    }
+
+    public func copyToClipboard(_ text: String) { clipboard.append(text) }
+}

@@ -1,0 +1,99 @@
+import OpenConnectors
+import Wizard
+
+/// Renders the create wizard's state into a cell buffer: a pure function of state and size.
+public struct WizardView {
+    /// The smallest size the wizard draws a form in.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    let theme: Theme
+
+    /// A view drawing with `theme`.
+    public init(theme: Theme) { self.theme = theme }
+
+    /// Draws `state` into a new buffer of the given size.
+    public func render(_ state: CreateWizard, width: Int, height: Int) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            drawTooSmall(into: &buffer)
+            return buffer
+        }
+        drawTitleBar(state, into: &buffer)
+        let footerHeight = 5
+        let contentTop = 2
+        let pinned = state.step == .review || state.step == .result ? Widgets(state: state, theme: theme, width: width).stepButtons() : nil
+        let contentHeight = height - contentTop - footerHeight - (pinned == nil ? 0 : 2)
+        let lines = StepScreens(state: state, theme: theme, width: width).lines()
+        let offset = scrollOffset(for: lines, state: state, visibleRows: contentHeight)
+        for (index, line) in lines.dropFirst(offset).prefix(contentHeight).enumerated() {
+            let row = contentTop + index
+            line.draw(into: &buffer, row: row)
+            if let column = line.cursorColumn { buffer.cursor = (column, row) }
+        }
+        if offset > 0 { buffer.write("▲ more", column: width - 8, row: contentTop, style: theme.help) }
+        if offset + contentHeight < lines.count {
+            buffer.write("▼ more", column: width - 8, row: contentTop + contentHeight - 1, style: theme.help)
+        }
+        if let pinned {
+            let row = contentTop + contentHeight + 1
+            pinned.draw(into: &buffer, row: row)
+            if let column = pinned.cursorColumn { buffer.cursor = (column, row) }
+        }
+        drawFooter(state, into: &buffer)
+        if let modal = state.modal {
+            ModalView(theme: theme).draw(modal, state: state, into: &buffer)
+        }
+        return buffer
+    }
+
+    /// Review and result scroll by hand; form steps follow the focus.
+    private func scrollOffset(for lines: [ScreenLine], state: CreateWizard, visibleRows: Int) -> Int {
+        let maximum = max(0, lines.count - visibleRows)
+        if state.step == .review || state.step == .result { return min(state.scrollOffset, maximum) }
+        guard let focused = lines.firstIndex(where: \.isFocused) else { return 0 }
+        let lastOfFocus = lines[focused...].dropFirst().prefix { !$0.isFocused && $0.indent > 2 }.count + focused
+        return min(maximum, max(0, lastOfFocus - visibleRows + 1))
+    }
+
+    private func drawTooSmall(into buffer: inout CellBuffer) {
+        let lines = ["ocwizard", "terminal too small (need \(Self.minimumWidth)×\(Self.minimumHeight),", "now \(buffer.width)×\(buffer.height)): please enlarge it"]
+        let top = max(0, buffer.height / 2 - 1)
+        for (index, text) in lines.enumerated() {
+            let column = max(0, (buffer.width - DisplayWidth.of(text)) / 2)
+            buffer.write(text, column: column, row: top + index, style: index == 0 ? theme.heading : .plain)
+        }
+    }
+
+    private func drawTitleBar(_ state: CreateWizard, into buffer: inout CellBuffer) {
+        buffer.fill(column: 0, row: 0, width: buffer.width, height: 1, style: theme.titleBar)
+        let mode = state.isSandbox ? " · SANDBOX" : ""
+        buffer.write(" ocwizard · new Microsoft Graph instance\(mode)", column: 0, row: 0, style: theme.titleBar)
+        let indicator = "Step \(state.step.number) of \(WizardStep.allCases.count) · \(state.step.title) "
+        buffer.write(indicator, column: buffer.width - DisplayWidth.of(indicator), row: 0, style: theme.stepIndicator)
+    }
+
+    private func drawFooter(_ state: CreateWizard, into buffer: inout CellBuffer) {
+        let height = buffer.height
+        buffer.write(String(repeating: "─", count: buffer.width), column: 0, row: height - 5, style: theme.help)
+        if let id = state.focusedParameter {
+            let row = ParameterTable[id]
+            var text = "\(row.label) (\(row.wireKey)): \(row.help)"
+            if let source = state.source(of: id) { text += " [from \(source)]" }
+            for (index, line) in TextLayout.wrap(text, width: buffer.width - 2).prefix(2).enumerated() {
+                buffer.write(line, column: 1, row: height - 4 + index, style: theme.help)
+            }
+        }
+        if let notice = state.notice {
+            buffer.write(DisplayWidth.prefix(of: notice, fitting: buffer.width - 2), column: 1, row: height - 2, style: theme.info)
+        }
+        buffer.fill(column: 0, row: height - 1, width: buffer.width, height: 1, style: theme.helpBar)
+        var column = 1
+        for item in state.helpBarItems {
+            let needed = DisplayWidth.of(item.key) + 1 + DisplayWidth.of(item.action) + 3
+            guard column + needed <= buffer.width else { break }
+            column += buffer.write(item.key, column: column, row: height - 1, style: theme.helpKey)
+            column += buffer.write(" " + item.action + "   ", column: column, row: height - 1, style: theme.helpBar)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import OpenConnectors
+
+/// A side effect the state machine asks the run loop to perform; results come back as events.
+public enum Effect: Sendable, Equatable {
+    /// `GET /instances?pageSize=1` with these credentials.
+    case verifyCredentials(baseURL: String, credentials: Credentials)
+    /// Ask the service for the Microsoft sign-in URL.
+    case fetchAuthorizationURL(AuthorizationRequest)
+    /// Follow the sandbox's sign-in URL once and report the redirected address (sandbox only).
+    case simulateSignIn(url: String)
+    /// `POST /instances` with this body.
+    case createInstance(baseURL: String, credentials: Credentials, body: JSONValue)
+    /// Cancel the request in flight.
+    case cancelRequest
+    /// Put text on the clipboard (OSC 52).
+    case copyToClipboard(String)
+    /// Open a URL in a browser, when a display is available.
+    case openBrowser(url: String)
+    /// Make a random signature key.
+    case generateSignatureKey
+    /// Write the result file (mode 0600, atomic), replacing an existing file only when `overwrite`.
+    case saveFile(path: String, contents: String, overwrite: Bool)
+    /// Leave the wizard with this exit status.
+    case quit(status: Int32)
+}
+
+/// What the service needs to build the Microsoft sign-in URL.
+public struct AuthorizationRequest: Sendable, Equatable {
+    public var baseURL: String
+    public var credentials: Credentials
+    public var apiKey: String
+    public var apiSecret: String
+    public var callbackURL: String
+    public var scope: String
+    public var state: String
+
+    public init(baseURL: String, credentials: Credentials, apiKey: String, apiSecret: String, callbackURL: String, scope: String, state: String) {
+        self.baseURL = baseURL; self.credentials = credentials; self.apiKey = apiKey; self.apiSecret = apiSecret
+        self.callbackURL = callbackURL; self.scope = scope; self.state = state
+    }
+}
+
+/// Why writing the result file did not happen.
+public enum SaveFailure: Error, Sendable, Equatable {
+    /// A file is already there; ask before replacing it.
+    case exists(path: String)
+    /// The file could not be written.
+    case failed(path: String, reason: String)
+}
+
+/// The outcome of an effect, fed back into the state machine.
+public enum EffectResult: Sendable, Equatable {
+    case credentialsVerified(Result<Done, OpenConnectorsError>)
+    case authorizationURL(Result<OAuthRedirect, OpenConnectorsError>)
+    case signInSimulated(Result<String, OpenConnectorsError>)
+    case instanceCreated(Result<Instance, OpenConnectorsError>)
+    case signatureKeyGenerated(String)
+    case fileSaved(Result<String, SaveFailure>)
+    case clipboardCopied
+    case browserOpened(Result<Done, BrowserFailure>)
+}
+
+/// Why no browser could be opened.
+public struct BrowserFailure: Error, Sendable, Equatable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+}
+
+/// The success value of an effect that returns nothing else.
+public struct Done: Sendable, Equatable {
+    public init() {}
+}

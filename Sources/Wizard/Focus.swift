@@ -1,0 +1,47 @@
+import OpenConnectors
+
+/// Something on a screen that can hold the focus.
+public enum Focusable: Sendable, Equatable, Hashable {
+    /// The host preset picker on the connection step.
+    case hostPreset
+    /// An input for one parameter.
+    case field(ParameterID)
+    /// A button.
+    case action(WizardAction)
+}
+
+/// A button's meaning.
+public enum WizardAction: Sendable, Equatable, Hashable {
+    case next
+    case back
+    case copyURL
+    case openBrowser
+    case simulateSignIn
+    case retryAuthorizationURL
+    case generateKey
+    case submit
+    case copyToken
+    case saveResult
+    case goTo(WizardStep)
+    case retrySubmit
+    case quit
+
+    /// The button text.
+    public var label: String {
+        switch self {
+        case .next: "Next"
+        case .back: "Back"
+        case .copyURL: "Copy URL"
+        case .openBrowser: "Open in browser"
+        case .simulateSignIn: "Simulate sign-in"
+        case .retryAuthorizationURL: "Try again"
+        case .generateKey: "Generate key"
+        case .submit: "Submit"
+        case .copyToken: "Copy token"
+        case .saveResult: "Save to file"
+        case .goTo(let step): "Back to \(step.title)"
+        case .retrySubmit: "Retry"
+        case .quit: "Quit"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import OpenConnectors
+
+/// What a bound key does.
+public enum Command: Sendable, Equatable {
+    case nextField, previousField, nextStep, previousStep, back
+    case activate, toggle, help, reveal, pickScopes
+    case cyclePreset
+    case scrollDown, scrollUp, pageDown, pageUp
+    case cancelRequest
+}
+
+/// A key binding with its help text; the help bar is generated from these.
+public struct KeyBinding: Sendable, Equatable {
+    /// The keys that trigger it.
+    public let keys: [Key]
+    /// How the keys are written in the help bar ("Tab", "Ctrl-R").
+    public let keyLabel: String
+    /// What it does, in two or three words.
+    public let action: String
+    /// What runs.
+    public let command: Command
+    /// Whether the help bar lists it (the bar is short; F1 lists everything).
+    public let inHelpBar: Bool
+
+    public init(_ keys: [Key], _ keyLabel: String, _ action: String, _ command: Command, inHelpBar: Bool = true) {
+        self.keys = keys; self.keyLabel = keyLabel; self.action = action; self.command = command; self.inHelpBar = inHelpBar
+    }
+}
+
+extension CreateWizard {
+    /// The bindings in force now, most specific first.
+    public var keyBindings: [KeyBinding] {
+        if busy != nil { return [KeyBinding([.escape], "Esc", "cancel", .cancelRequest)] }
+        var bindings: [KeyBinding] = []
+        let scrolls = step == .review || step == .result
+        if scrolls {
+            bindings += [
+                KeyBinding([.down], "↓", "scroll", .scrollDown, inHelpBar: false),
+                KeyBinding([.up], "↑", "scroll", .scrollUp, inHelpBar: false),
+                KeyBinding([.pageDown], "PgDn", "scroll", .pageDown, inHelpBar: false),
+                KeyBinding([.pageUp], "PgUp", "scroll", .pageUp, inHelpBar: false),
+            ]
+        }
+        bindings += [
+            KeyBinding([.tab] + (scrolls ? [] : [.down]), "Tab", "next", .nextField),
+            KeyBinding([.backTab] + (scrolls ? [] : [.up]), "S-Tab", "previous", .previousField, inHelpBar: false),
+            KeyBinding([.enter], "Enter", enterLabel, .activate),
+        ]
+        if focus == .hostPreset { bindings.append(KeyBinding([.left, .right, .character(" ")], "←/→", "host", .cyclePreset)) }
+        if focus == .field(.eventsEnabled) { bindings.append(KeyBinding([.character(" ")], "Space", "toggle", .toggle)) }
+        if case .action = focus { bindings.append(KeyBinding([.character(" ")], "Space", "press", .activate, inHelpBar: false)) }
+        if let id = focusedParameter, ParameterTable[id].isSecret { bindings.append(KeyBinding([.control("r")], "Ctrl-R", revealed.contains(id) ? "hide" : "reveal", .reveal)) }
+        if step == .result, createdInstance != nil { bindings.append(KeyBinding([.control("r")], "Ctrl-R", tokenRevealed ? "hide token" : "reveal token", .reveal)) }
+        if focusedParameter == .scope { bindings.append(KeyBinding([.function(2)], "F2", "pick scopes", .pickScopes)) }
+        if step < .review { bindings.append(KeyBinding([.pageDown, .altRight], "PgDn", "next step", .nextStep, inHelpBar: false)) }
+        if step != .submitting && step != .result {
+            bindings.append(KeyBinding([.pageUp, .altLeft], "PgUp", "previous step", .previousStep, inHelpBar: false))
+        }
+        bindings.append(KeyBinding([.function(1)] + (focusIsTextInput ? [] : [.character("?")]), "F1", "help", .help))
+        bindings.append(KeyBinding([.escape], "Esc", step == .connection ? "quit" : "back", .back))
+        return bindings
+    }
+
+    /// What Enter does on the focused element, for the help bar.
+    private var enterLabel: String {
+        switch focus {
+        case .action(let action): action.label.lowercased()
+        case .field(let id):
+            focusables.firstIndex(of: focus).map { index in
+                index + 1 < focusables.count && focusables[index + 1] == .action(.next) ? "next step" : "next"
+            } ?? ParameterTable[id].label
+        case .hostPreset: "next"
+        }
+    }
+
+    /// The help bar: "Tab next · Enter next step · …".
+    public var helpBarItems: [(key: String, action: String)] {
+        keyBindings.filter(\.inHelpBar).map { ($0.keyLabel, $0.action) } + [("Ctrl-C", "quit")]
+    }
+}

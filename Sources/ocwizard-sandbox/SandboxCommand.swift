@@ -1,0 +1,77 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Sandbox
+
+/// `ocwizard-sandbox`: runs the local Open Connectors emulator until SIGINT or SIGTERM.
+@main
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ocwizard-sandbox",
+        abstract: "A local emulator of the SAP Open Connectors API for trying and testing ocwizard.",
+        discussion: """
+        The first line on stdout is `listening on http://127.0.0.1:PORT/elements/api-v2`; a banner \
+        with the credentials follows. SIGINT or SIGTERM stops the sandbox (exit status 0). \
+        See docs/SANDBOX.md for the endpoints, fault injection and a curl walkthrough.
+        """
+    )
+
+    @Option(help: "The port on 127.0.0.1 to listen on (0 = any free port).")
+    var port: UInt16 = 0
+
+    @Option(help: ArgumentHelp("A JSON file that keeps instances across restarts (written atomically after each change).", valueName: "file"))
+    var state: String?
+
+    @Option(name: .customLong("seed"), help: ArgumentHelp("Start with N generated instances (only when there is no saved state).", valueName: "n"))
+    var seedCount = 0
+
+    @Option(help: ArgumentHelp("The random seed behind generated instances.", valueName: "n"))
+    var randomSeed: UInt64 = 1
+
+    @Option(help: "The user secret to accept (default sandbox-user).")
+    var userSecret: String?
+
+    @Option(name: .customLong("org-secret"), help: "The organization secret to accept (default sandbox-org).")
+    var organizationSecret: String?
+
+    @Option(help: "The client id of the registered Azure app (default sandbox-client-id).")
+    var clientId: String?
+
+    @Option(help: "The client secret of the registered Azure app (default sandbox-client-secret).")
+    var clientSecret: String?
+
+    /// Rejects a negative `--seed`.
+    func validate() throws {
+        guard seedCount >= 0 else { throw ValidationError("--seed must be 0 or more.") }
+    }
+
+    /// Starts the sandbox, prints where it listens, and waits for a stop signal.
+    func run() async throws {
+        let signals = StopSignals()
+        let server = SandboxServer(configuration: sandboxConfiguration)
+        _ = try await server.start(port: port)
+        let baseURL = await server.baseURL
+        Self.write("listening on \(baseURL)\n")
+        Self.write(server.configuration.banner(baseURL: baseURL))
+        await signals.wait()
+        await server.stop()
+    }
+
+    /// The configuration the options describe.
+    private var sandboxConfiguration: SandboxConfiguration {
+        var configuration = SandboxConfiguration()
+        configuration.statePath = state
+        configuration.seedCount = seedCount
+        configuration.seed = randomSeed
+        if let userSecret { configuration.userSecret = userSecret }
+        if let organizationSecret { configuration.organizationSecret = organizationSecret }
+        if let clientId { configuration.clientID = clientId }
+        if let clientSecret { configuration.clientSecret = clientSecret }
+        return configuration
+    }
+
+    /// Writes `text` to stdout unbuffered, so a reader on a pipe sees it at once.
+    private static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

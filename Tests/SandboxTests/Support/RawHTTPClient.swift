@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+
+/// What came back over one raw HTTP/1.1 exchange, byte for byte.
+struct RawResponse: Sendable {
+    /// The status code of the status line.
+    var status: Int
+    /// Header values keyed by lower-cased name (repeated headers joined with ", ").
+    var headers: [String: String]
+    /// Every byte after the header block, up to the server's close.
+    var body: Data
+
+    /// The declared `Content-Length`, if any.
+    var declaredLength: Int? { headers["content-length"].flatMap { Int($0) } }
+
+    /// Whether the body is as long as declared.
+    var isComplete: Bool { declaredLength.map { body.count >= $0 } ?? true }
+
+    /// The body as text.
+    var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// The body parsed as a JSON object (empty when it is not one).
+    var object: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+
+    /// The body parsed as a JSON array of objects (empty when it is not one).
+    var array: [[String: Any]] { (try? JSONSerialization.jsonObject(with: body)) as? [[String: Any]] ?? [] }
+}
+
+/// Why a raw exchange produced no response.
+enum RawHTTPError: Error, Equatable {
+    /// The socket could not be opened or connected.
+    case connect(Int32)
+    /// The server closed the connection without sending a status line.
+    case noResponse
+    /// The bytes received are not an HTTP response.
+    case unparsable(String)
+}
+
+/// A tiny HTTP/1.1 client over a blocking socket (on a GCD thread, not the cooperative pool),
+/// so tests see exactly what the server wrote, including cut-off bodies and dropped connections.
+enum RawHTTPClient {
+    /// Sends one request with `Connection: close` and reads until the server closes.
+    static func send(
+        port: UInt16, method: String, target: String,
+        headers: [(String, String)] = [], body: Data? = nil
+    ) async throws -> RawResponse {
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        if let body { head += "Content-Length: \(body.count)\r\n" }
+        let request = Data((head + "\r\n").utf8) + (body ?? Data())
+        let raw = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data, any Error>) in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try exchange(request, port: port) })
+            }
+        }
+        return try parse(raw)
+    }
+
+    /// Connects, writes `request`, and returns every byte read until EOF or reset.
+    private static func exchange(_ request: Data, port: UInt16) throws -> Data {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw RawHTTPError.connect(errno) }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw RawHTTPError.connect(errno) }
+        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var received = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received.append(contentsOf: buffer[0..<count])
+        }
+        return received
+    }
+
+    /// Splits raw bytes into status, headers and body.
+    private static func parse(_ raw: Data) throws -> RawResponse {
+        guard !raw.isEmpty else { throw RawHTTPError.noResponse }
+        guard let split = raw.range(of: Data("\r\n\r\n".utf8)) else {
+            throw RawHTTPError.unparsable(String(decoding: raw, as: UTF8.self))
+        }
+        let lines = String(decoding: raw[..<split.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let statusWords = lines[0].split(separator: " ")
+        guard statusWords.count >= 2, let status = Int(statusWords[1]) else {
+            throw RawHTTPError.unparsable(lines[0])
+        }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = headers[name].map { "\($0), \(value)" } ?? value
+        }
+        return RawResponse(status: status, headers: headers, body: Data(raw[split.upperBound...]))
+    }
+}
