@@ -156,4 +156,8 @@ public struct OAuthRedirect: Sendable, Equatable, Decodable {
     public var oauthUrl: String
     /// The connector key.
     public var element: String?
+
+    public init(oauthUrl: String, element: String?) {
+        self.oauthUrl = oauthUrl; self.element = element
+    }
 }

@@ -20,8 +20,8 @@ public struct LoggingTransport: HTTPTransport {
             log("\(line) → \(response.status) in \(Self.milliseconds(clock() - start)) ms")
             return response
         } catch {
-            let reason = (error as? TransportError)?.message ?? "failed"
-            log("\(line) → \(reason) after \(Self.milliseconds(clock() - start)) ms")
+            let reason = (error as? TransportError)?.message ?? String(describing: type(of: error))
+            log("\(line) → failed after \(Self.milliseconds(clock() - start)) ms: \(reason)")
             throw error
         }
     }

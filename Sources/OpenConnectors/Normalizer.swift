@@ -8,7 +8,7 @@ public enum Normalizer {
         let trimmed = trim(value)
         switch ParameterTable[id].kind {
         case .scopeList:
-            return trimmed.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            return scopeTokens(trimmed).joined(separator: " ")
         case .tagList:
             return tagList(trimmed).joined(separator: ", ")
         case .boolean:
@@ -32,7 +32,22 @@ public enum Normalizer {
     public static func tagList(_ value: String) -> [String] {
         let trimmed = trim(value)
         guard !trimmed.isEmpty else { return [] }
-        return trimmed.split(separator: ",", omittingEmptySubsequences: false).map { trim(String($0)) }
+        return split(trimmed, omittingEmpty: false) { $0 == "," }.map(trim)
+    }
+
+    /// Splits a scope field into its tokens at any white space.
+    public static func scopeTokens(_ value: String) -> [String] {
+        split(value, omittingEmpty: true) { $0.properties.isWhitespace }
+    }
+
+    /// Splits `value` at every separator scalar.
+    ///
+    /// Works on Unicode scalars, not characters: a combining mark right after a comma or a space
+    /// joins it into one character, which would otherwise hide the separator on one pass and
+    /// reveal it on the next.
+    private static func split(_ value: String, omittingEmpty: Bool, at isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
+        value.unicodeScalars.split(omittingEmptySubsequences: omittingEmpty, whereSeparator: isSeparator)
+            .map { String(String.UnicodeScalarView($0)) }
     }
 
     /// Reads `true/false`, `yes/no`, `on/off`, `1/0` in any case.

@@ -88,12 +88,15 @@ public struct OpenConnectorsClient: Sendable {
                               onPage: @Sendable (InstancePage) async -> Void = { _ in }) async throws(OpenConnectorsError) -> [Instance] {
         var all: [Instance] = []
         var next: String?
+        var usedTokens: Set<String> = []
         repeat {
             if Task.isCancelled { throw .transport(.cancelled) }
             let page = try await listPage(filter: filter, pageSize: pageSize, nextPage: next)
             all += page.instances
             await onPage(page)
             next = page.instances.isEmpty ? nil : page.nextPageToken
+            // A token handed out twice would loop forever; treat it as the end.
+            if let token = next, !usedTokens.insert(token).inserted { next = nil }
         } while next != nil
         return all
     }

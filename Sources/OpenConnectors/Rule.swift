@@ -100,7 +100,7 @@ extension Rule {
     public static let scopeTokens = Rule { value, _ in
         var findings: [Finding] = []
         var seen: Set<String> = []
-        for token in value.split(separator: " ").map(String.init) {
+        for token in Normalizer.scopeTokens(value) {
             if token.contains(",") || token.contains(";") {
                 findings.append(.error("must list names separated by spaces, not commas or semicolons (found \(token))."))
             } else if token.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value > 0x7E || $0 == "\"" || $0 == "\\" }) {
@@ -115,7 +115,7 @@ extension Rule {
 
     /// Warns when `offline_access` is missing: no refresh token, the instance dies after about an hour.
     public static let offlineAccess = Rule { value, _ in
-        value.split(separator: " ").contains { $0.lowercased() == "offline_access" }
+        Normalizer.scopeTokens(value).contains { $0.lowercased() == "offline_access" }
             ? []
             : [.warning("has no offline_access: Microsoft then issues no refresh token and the instance stops working after about an hour. Add offline_access.")]
     }

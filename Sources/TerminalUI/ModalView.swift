@@ -17,7 +17,7 @@ struct ModalView {
             if let id {
                 let row = ParameterTable[id]
                 title = "Help · \(row.label)"
-                lines = ScreenLine.paragraph(row.help, width: inner + 2) + [.blank, .text("Parameter: \(row.wireKey)", theme.help, indent: 0)]
+                lines = ScreenLine.paragraph(row.help, indent: 0, width: inner + 1) + [.blank, .text("Parameter: \(row.wireKey)", theme.help, indent: 0)]
                 if let flag = row.flag { lines.append(.text("Flag: \(flag)", theme.help, indent: 0)) }
                 if let variable = row.environmentVariable { lines.append(.text("Environment: \(variable)", theme.help, indent: 0)) }
             } else {
@@ -28,7 +28,7 @@ struct ModalView {
             lines += [.blank, .text("Esc or Enter closes this help.", theme.help, indent: 0)]
         case .confirmQuit:
             title = "Quit?"
-            lines = ScreenLine.paragraph("Quit without creating an instance? What you typed is not saved.", width: inner + 2) + [.blank, .text("y  quit    n  stay", theme.button, indent: 0)]
+            lines = ScreenLine.paragraph("Quit without creating an instance? What you typed is not saved.", indent: 0, width: inner + 1) + [.blank, .text("y  quit    n  stay", theme.button, indent: 0)]
         case .scopePicker(let cursor, let chosen):
             title = "Pick scopes"
             for (index, scope) in ScopeCatalog.common.enumerated() {
@@ -39,19 +39,19 @@ struct ModalView {
             lines += [.blank, .text("↑/↓ move · Space tick · Enter apply · Esc cancel", theme.help, indent: 0)]
         case .newSignatureKey(let key):
             title = "New signature key"
-            lines = ScreenLine.paragraph("Store this key now in your event receiver's configuration: it verifies the Elements-Webhook-Signature header. It is shown in clear only this once.", width: inner + 2)
+            lines = ScreenLine.paragraph("Store this key now in your event receiver's configuration: it verifies the Elements-Webhook-Signature header. It is shown in clear only this once.", indent: 0, width: inner + 1)
             lines += [.blank] + TextLayout.hardWrap(key, width: inner).map { ScreenLine.text($0, theme.code, indent: 0) }
             lines += [.blank, .text("c  copy to clipboard    Enter  done", theme.button, indent: 0)]
         case .savePath(let editor):
             title = "Save the instance"
-            lines = ScreenLine.paragraph("File for {id, name, token, baseUrl, element, createdDate}; it is written readable only by you (mode 0600).", width: inner + 2)
+            lines = ScreenLine.paragraph("File for {id, name, token, baseUrl, element, createdDate}; it is written readable only by you (mode 0600).", indent: 0, width: inner + 1)
             let window = FieldWindow(editor: editor, masked: false, width: inner)
             lines += [.blank, ScreenLine([Span(window.visible.padded(to: inner), theme.focusedField)], indent: 0, cursorColumn: window.cursorColumn)]
             inputLine = lines.count - 1
             lines += [.blank, .text("Enter save · Esc cancel", theme.help, indent: 0)]
         case .confirmOverwrite(let path):
             title = "Replace file?"
-            lines = ScreenLine.paragraph("\(path) already exists. Replace it?", width: inner + 2) + [.blank, .text("y  replace    n  choose another name", theme.button, indent: 0)]
+            lines = ScreenLine.paragraph("\(path) already exists. Replace it?", indent: 0, width: inner + 1) + [.blank, .text("y  replace    n  choose another name", theme.button, indent: 0)]
         }
         let height = min(buffer.height - 2, lines.count + 2)
         let left = (buffer.width - width) / 2

@@ -34,7 +34,7 @@ struct ResultScreen {
         lines.append(.blank)
         lines.append(.text("Use it in API calls with this header:", theme.label))
         let element = state.tokenRevealed ? token : "$OC_INSTANCE_TOKEN"
-        lines += TextLayout.hardWrap("Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element \(element)", width: max(10, width - 4))
+        lines += TextLayout.wrap("Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element \(element)", width: max(10, width - 4))
             .map { ScreenLine.text($0, theme.code) }
         if let saved = state.savedPath { lines.append(.text("Saved to \(saved)", theme.success)) }
         return lines

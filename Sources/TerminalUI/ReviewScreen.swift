@@ -44,10 +44,10 @@ struct ReviewScreen {
     /// The request body with every secret masked.
     private func maskedBody() -> JSONValue {
         var body = InstanceRequest.body(from: state.form)
-        body = body.setting("providerData", to: .object([("code", .string(Mask.secret(InstanceRequest.grantCode(in: state.form))))]))
+        body = body.setting("providerData", to: .object([("code", .string(Mask.dots))]))
         var configuration = body["configuration"] ?? .object([])
         for row in ParameterTable.all where row.isSecret && row.placement == .configuration {
-            if let value = configuration[row.wireKey]?.stringValue { configuration = configuration.setting(row.wireKey, to: .string(Mask.secret(value))) }
+            if let value = configuration[row.wireKey]?.stringValue { configuration = configuration.setting(row.wireKey, to: .string(value.isEmpty ? "" : Mask.dots)) }
         }
         return body.setting("configuration", to: configuration)
     }
@@ -55,6 +55,9 @@ struct ReviewScreen {
 
 /// How secrets look on screen when not revealed.
 enum Mask {
+    /// A fixed-length mask that says nothing about the secret.
+    static let dots = "••••••••"
+
     /// Dots, one per character up to 24, and the length.
     static func secret(_ value: String) -> String {
         String(repeating: "•", count: min(value.count, 24)) + " (\(value.count) chars)"

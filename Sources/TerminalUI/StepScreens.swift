@@ -36,7 +36,7 @@ struct StepScreens {
         lines += widgets.hostPicker()
         if state.focusables.contains(.field(.baseURL)) { lines += widgets.field(.baseURL) }
         lines += widgets.field(.userSecret) + widgets.field(.organizationSecret)
-        return lines + [.blank, widgets.stepButtons()]
+        return lines + [.blank, widgets.stepButtons()] + widgets.busyLine()
     }
 
     private func azureApp() -> [ScreenLine] {
@@ -50,10 +50,7 @@ struct StepScreens {
     private func authorize() -> [ScreenLine] {
         var lines = intro("Sign in with Microsoft", "Open this address in a browser, sign in with the account to connect and accept the consent screen:")
         lines += widgets.banner()
-        if let busy = state.busy {
-            lines.append(.text("\(Spinner.frame(state)) \(busy.caption)", theme.info))
-            return lines
-        }
+        if state.busy != nil { return lines + widgets.busyLine() }
         guard let url = state.authorization?.url else { return lines + [widgets.stepButtons()] }
         lines += TextLayout.hardWrap(url, width: max(10, width - 4)).map { ScreenLine.text($0, theme.code) }
         lines.append(.blank)

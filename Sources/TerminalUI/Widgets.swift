@@ -55,7 +55,7 @@ struct Widgets {
         let focused = state.focus == .hostPreset
         let preset = state.hostPresets[state.presetIndex]
         let host = preset.baseURL.flatMap { ParsedURL($0)?.host } ?? "type the URL below"
-        let text = DisplayWidth.prefix(of: "◀ \(preset.name) · \(host) ▶", fitting: boxWidth)
+        let text = DisplayWidth.prefix(of: "◀ \(preset.name) ▶  \(host)", fitting: boxWidth)
         return [ScreenLine([
             Span("Host".padded(to: Self.labelWidth), focused ? theme.focusedLabel : theme.label), Span(" "),
             Span(text.padded(to: boxWidth), focused ? theme.focusedField : theme.field),
@@ -80,6 +80,12 @@ struct Widgets {
     /// The buttons among the step's focusable elements.
     func stepButtons() -> ScreenLine {
         buttons(state.focusables.compactMap { if case .action(let action) = $0 { return action } else { return nil } })
+    }
+
+    /// The spinner line while a request is in flight.
+    func busyLine() -> [ScreenLine] {
+        guard let busy = state.busy else { return [] }
+        return [.blank, .text("\(Spinner.frame(state)) \(busy.caption) \(Spinner.elapsed(state))  (Esc cancels)", theme.info)]
     }
 
     /// The step's banner, if any.

@@ -20,7 +20,7 @@ public struct WizardView {
             return buffer
         }
         drawTitleBar(state, into: &buffer)
-        let footerHeight = 5
+        let footerHeight = 6
         let contentTop = 2
         let pinned = state.step == .review || state.step == .result ? Widgets(state: state, theme: theme, width: width).stepButtons() : nil
         let contentHeight = height - contentTop - footerHeight - (pinned == nil ? 0 : 2)
@@ -75,13 +75,13 @@ public struct WizardView {
 
     private func drawFooter(_ state: CreateWizard, into buffer: inout CellBuffer) {
         let height = buffer.height
-        buffer.write(String(repeating: "─", count: buffer.width), column: 0, row: height - 5, style: theme.help)
-        if let id = state.focusedParameter {
+        buffer.write(String(repeating: "─", count: buffer.width), column: 0, row: height - 6, style: theme.help)
+        if let id = state.helpSubject {
             let row = ParameterTable[id]
             var text = "\(row.label) (\(row.wireKey)): \(row.help)"
-            if let source = state.source(of: id) { text += " [from \(source)]" }
-            for (index, line) in TextLayout.wrap(text, width: buffer.width - 2).prefix(2).enumerated() {
-                buffer.write(line, column: 1, row: height - 4 + index, style: theme.help)
+            if let source = state.source(of: id) { text = "[pre-filled from \(source)] " + text }
+            for (index, line) in TextLayout.wrap(text, width: buffer.width - 2).prefix(3).enumerated() {
+                buffer.write(line, column: 1, row: height - 5 + index, style: theme.help)
             }
         }
         if let notice = state.notice {

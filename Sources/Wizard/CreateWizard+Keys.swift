@@ -19,7 +19,7 @@ extension CreateWizard {
         case .previousStep, .back: return goBack()
         case .activate: return activateFocused(viaEnter: key == .enter)
         case .toggle: toggleEvents()
-        case .help: modal = .help(focusedParameter)
+        case .help: modal = .help(helpSubject)
         case .reveal: toggleReveal()
         case .pickScopes:
             modal = .scopePicker(cursor: 0, chosen: form.normalized(.scope).split(separator: " ").map(String.init))

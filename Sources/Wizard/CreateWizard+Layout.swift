@@ -61,6 +61,11 @@ extension CreateWizard {
         return nil
     }
 
+    /// The parameter that help describes: the focused field, or the base URL for the host picker.
+    public var helpSubject: ParameterID? {
+        focus == .hostPreset ? .baseURL : focusedParameter
+    }
+
     /// Whether the focused element is a text input (so printable keys type).
     var focusIsTextInput: Bool {
         guard let id = focusedParameter else { return false }

@@ -129,6 +129,7 @@ public struct CreateWizard: Sendable, Equatable {
     }
 
     /// Handles one event; returns the effects to run.
+    @discardableResult
     public mutating func update(_ event: WizardEvent) -> [Effect] {
         switch event {
         case .tick(let instant):

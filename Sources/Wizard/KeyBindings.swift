@@ -35,7 +35,7 @@ extension CreateWizard {
         let scrolls = step == .review || step == .result
         if scrolls {
             bindings += [
-                KeyBinding([.down], "↓", "scroll", .scrollDown, inHelpBar: false),
+                KeyBinding([.down], "↑/↓", "scroll", .scrollDown),
                 KeyBinding([.up], "↑", "scroll", .scrollUp, inHelpBar: false),
                 KeyBinding([.pageDown], "PgDn", "scroll", .pageDown, inHelpBar: false),
                 KeyBinding([.pageUp], "PgUp", "scroll", .pageUp, inHelpBar: false),
@@ -64,7 +64,7 @@ extension CreateWizard {
     /// What Enter does on the focused element, for the help bar.
     private var enterLabel: String {
         switch focus {
-        case .action(let action): action.label.lowercased()
+        case .action(let action): action.label.prefix(1).lowercased() + action.label.dropFirst()
         case .field(let id):
             focusables.firstIndex(of: focus).map { index in
                 index + 1 < focusables.count && focusables[index + 1] == .action(.next) ? "next step" : "next"
@@ -73,8 +73,15 @@ extension CreateWizard {
         }
     }
 
-    /// The help bar: "Tab next · Enter next step · …".
+    /// The help bar: "Tab next · Enter next step · …"; a dialog lists its own keys.
     public var helpBarItems: [(key: String, action: String)] {
-        keyBindings.filter(\.inHelpBar).map { ($0.keyLabel, $0.action) } + [("Ctrl-C", "quit")]
+        switch modal {
+        case .help: return [("Esc", "close help")]
+        case .confirmQuit, .confirmOverwrite: return [("y", "yes"), ("n", "no")]
+        case .scopePicker: return [("↑/↓", "move"), ("Space", "tick"), ("Enter", "apply"), ("Esc", "cancel")]
+        case .newSignatureKey: return [("c", "copy"), ("Enter", "done")]
+        case .savePath: return [("Enter", "save"), ("Esc", "cancel")]
+        case nil: return keyBindings.filter(\.inHelpBar).map { ($0.keyLabel, $0.action) } + [("Ctrl-C", "quit")]
+        }
     }
 }

@@ -20,7 +20,7 @@ public enum Modal: Sendable, Equatable {
 public enum ScopeCatalog {
     /// Scope names with a short reason to pick each.
     public static let common: [(name: String, summary: String)] = [
-        ("offline_access", "refresh token: keeps the instance working (needed)"),
+        ("offline_access", "needed for a refresh token (keep it)"),
         ("User.Read", "sign in and read the user's profile"),
         ("Calendars.Read", "read the user's calendars"),
         ("Calendars.ReadWrite", "read and change the user's calendars"),

@@ -1,0 +1,64 @@
+import OpenConnectors
+import Wizard
+
+/// The OAuth state every test wizard uses.
+let testState = "state-1234"
+
+/// A wizard with nothing typed, as `ocwizard` starts against a real host.
+func freshWizard(sandboxURL: String? = nil) -> CreateWizard {
+    CreateWizard(configuration: WizardConfiguration(sandboxURL: sandboxURL, oauthState: testState))
+}
+
+/// A sample created instance.
+let sampleInstance = Instance(id: 4242, name: "graph-calendar-alice", token: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq=",
+                              element: ElementSummary(id: 17314, key: "microsoftgraph", name: "Microsoft Graph"),
+                              tags: ["team-a"], valid: true, disabled: false, eventsEnabled: false, createdDate: "2026-11-29T10:00:00Z")
+
+/// A redirected address for the test state.
+func redirect(code: String = "M.C507_BAY.2.U.abc123", state: String = testState) -> String {
+    "https://localhost/ocwizard/callback?code=\(code)&state=\(state)&session_state=x"
+}
+
+extension CreateWizard {
+    /// Fills the connection step with valid secrets and passes verification.
+    mutating func passConnection() {
+        press(.tab)
+        type("user-secret")
+        press(.tab)
+        type("org-secret")
+        _ = press(.enter)
+        receive(.credentialsVerified(.success(Done())))
+    }
+
+    /// Fills the Azure app step and receives a sign-in URL.
+    mutating func passAzureApp() {
+        type("client-id")
+        press(.tab)
+        type("client-secret")
+        press(.tab)
+        type("https://localhost/ocwizard/callback")
+        press(.tab, .enter)
+        receive(.authorizationURL(.success(OAuthRedirect(oauthUrl: "https://login.example/authorize?state=\(testState)", element: "microsoftgraph"))))
+    }
+
+    /// Runs every step up to the review screen with valid values.
+    mutating func reachReview(events: Bool = false) {
+        passConnection()
+        passAzureApp()
+        press(.enter) // Copy URL is focused; move on with Next instead
+        update(.key(.pageDown))
+        update(.paste(redirect()))
+        press(.enter)
+        if events {
+            press(.character(" "), .tab)
+            type("https://example.com/oc-events")
+            press(.tab)
+            type("0123456789abcdef0123")
+        }
+        update(.key(.pageDown))
+        type("graph-calendar-alice")
+        press(.tab)
+        type("team-a")
+        press(.enter)
+    }
+}
