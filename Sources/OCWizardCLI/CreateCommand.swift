@@ -1,15 +1,53 @@
 import ArgumentParser
 import OpenConnectors
 
-/// `ocwizard create`: the wizard, or a scripted create with `--no-input`.
+/// `ocwizard create`: the wizard, plain prompts, or a scripted create with `--no-input`.
 struct CreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
-        abstract: "Create a Microsoft Graph instance (the default command)."
+        abstract: "Create a Microsoft Graph instance (the default command).",
+        discussion: """
+            Values come from flags, then the environment, then a team profile \
+            ($XDG_CONFIG_HOME/ocwizard/profile.json or --profile), then defaults. Secrets come only \
+            from OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET, OC_SIGNATURE_KEY (and OC_CODE) or \
+            --secrets-file.
+            """
     )
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var parameters: InstanceOptions
 
+    @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON), instead of $XDG_CONFIG_HOME/ocwizard/profile.json.", valueName: "file"))
+    var profile: String?
+
+    @Option(name: .customLong("secrets-file"), help: ArgumentHelp("NAME=value lines for OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET, OC_SIGNATURE_KEY; must not be readable by group or others.", valueName: "file"))
+    var secretsFile: String?
+
+    @Flag(name: .customLong("no-input"), help: "Never prompt or draw a screen: report every missing or invalid value at once (exit 2), else create.")
+    var noInput = false
+
+    @Flag(help: "Print {id, name, token, baseUrl, element, eventsEnabled, tags, createdDate} as JSON on stdout and nothing else there.")
+    var json = false
+
+    @Flag(name: .customLong("dry-run"), help: "Validate, then print the request body and an equivalent curl command (secrets as $OC_… references); send nothing.")
+    var dryRun = false
+
+    @Flag(help: "Ask line by line instead of drawing a screen (also when not a terminal, TERM=dumb or ACCESSIBLE is set).")
+    var plain = false
+
+    func validate() throws {
+        if json && !noInput && !dryRun { throw ValidationError("--json goes with --no-input (scripts read stdout; prompts would mix in).") }
+        if json && dryRun { throw ValidationError("--dry-run prints a body and a curl command, not JSON; leave out --json.") }
+    }
+
+    func run() async throws {
+        let status = await CreateRun(command: self, environment: .current()).run()
+        throw ExitCode(status.rawValue)
+    }
+}
+
+/// The instance values as flags; help text from the parameter table.
+struct InstanceOptions: ParsableArguments {
     @Option(name: .customLong("api-key"), help: ArgumentHelp(ParameterTable[.apiKey].help, valueName: "id"))
     var apiKey: String?
 
@@ -35,8 +73,9 @@ struct CreateCommand: AsyncParsableCommand {
     var tags: [String] = []
 
     /// The values given as flags, keyed by parameter.
-    var flagValues: [ParameterID: String] {
+    func values(baseURL: String?) -> [ParameterID: String] {
         var values: [ParameterID: String] = [:]
+        if let baseURL { values[.baseURL] = baseURL }
         if let apiKey { values[.apiKey] = apiKey }
         if let callbackURL { values[.callbackURL] = callbackURL }
         if let scope { values[.scope] = scope }
@@ -45,13 +84,7 @@ struct CreateCommand: AsyncParsableCommand {
         if let eventsURL { values[.eventsCallbackURL] = eventsURL }
         if let name { values[.name] = name }
         if !tags.isEmpty { values[.tags] = tags.joined(separator: ", ") }
-        if let baseURL = connection.baseURL { values[.baseURL] = baseURL }
         return values
-    }
-
-    func run() async throws {
-        let status = await InteractiveCreate(connection: connection, flagValues: flagValues).run()
-        throw ExitCode(status.rawValue)
     }
 }
 

@@ -5,49 +5,28 @@ import Synchronization
 import TerminalUI
 import Wizard
 
-/// Runs the full-screen create wizard, with the sandbox as a child process when asked.
+/// Runs the full-screen create wizard.
 struct InteractiveCreate {
+    let values: ValueSources
     let connection: ConnectionOptions
-    let flagValues: [ParameterID: String]
+    let sandbox: SandboxProcess?
 
     /// Runs the wizard; returns the exit status.
     func run() async -> ExitStatus {
-        if let reason = TerminalCheck.reasonNoScreen() {
-            printError("ocwizard: cannot draw the wizard: \(reason).")
-            printError("Run it in a terminal, or create without a screen: ocwizard create --no-input --name NAME --code CODE_OR_URL … (see ocwizard create --help).")
-            return .invalidInput
-        }
-        var sandbox: SandboxProcess?
-        var prefill = flagValues
-        var sources = Dictionary(uniqueKeysWithValues: flagValues.keys.map { ($0, "flag") })
-        if connection.sandbox {
-            do {
-                let started = try SandboxProcess()
-                sandbox = started
-                let sandboxValues: [ParameterID: String] = [
-                    .baseURL: started.baseURL, .userSecret: SandboxProcess.userSecret, .organizationSecret: SandboxProcess.organizationSecret,
-                    .apiKey: SandboxProcess.clientID, .apiSecret: SandboxProcess.clientSecret,
-                    .callbackURL: "https://localhost/ocwizard/callback",
-                ]
-                for (id, value) in sandboxValues where prefill[id] == nil || id == .baseURL {
-                    prefill[id] = value
-                    sources[id] = "sandbox"
-                }
-            } catch {
-                printError("ocwizard: \(error.message)")
-                return .failure
-            }
-        }
-        defer { sandbox?.stop() }
         let verboseLog = VerboseLog(enabled: connection.verbose)
         let transport = Transports.make(connection, log: verboseLog.append)
-        let configuration = WizardConfiguration(sandboxURL: sandbox?.baseURL, prefill: prefill, prefillSources: sources, oauthState: Randomness.oauthState())
+        var prefill = values.form.values
+        for (id, value) in InstanceForm().values where prefill[id] == value && values.sources[id] == nil { prefill[id] = nil }
+        let configuration = WizardConfiguration(
+            sandboxURL: sandbox?.baseURL, prefill: prefill,
+            prefillSources: values.sources.mapValues(\.rawValue), oauthState: Randomness.oauthState())
         let terminal = CursesTerminal(useColor: !TerminalCheck.noColor)
         let loop = WizardLoop(state: CreateWizard(configuration: configuration), terminal: terminal,
                               performer: LiveEffects(transport: transport), theme: TerminalCheck.noColor ? .monochrome : .color)
         let status = loop.run()
         terminal.restore()
         verboseLog.flush()
+        if loop.currentState.createdInstance != nil { LastRun.save(loop.currentState.form, namePrefix: values.namePrefix) }
         return ExitStatus(rawValue: status) ?? .failure
     }
 }
@@ -55,13 +34,16 @@ struct InteractiveCreate {
 /// Verbose lines kept while the screen is in use and printed to stderr afterwards.
 final class VerboseLog: Sendable {
     private let enabled: Bool
+    private let immediate: Bool
     private let lines = Mutex<[String]>([])
 
-    init(enabled: Bool) { self.enabled = enabled }
+    /// A log that keeps lines until `flush()`, or prints them at once when `immediate` (no screen in use).
+    init(enabled: Bool, immediate: Bool = false) { self.enabled = enabled; self.immediate = immediate }
 
-    /// Keeps a line (when verbose).
+    /// Keeps or prints a line (when verbose).
     @Sendable func append(_ line: String) {
         guard enabled else { return }
+        if immediate { printError("ocwizard: \(line)"); return }
         lines.withLock { $0.append(line) }
     }
 

@@ -1,4 +1,5 @@
 import Glibc
+import OpenConnectors
 
 /// An `ocwizard-sandbox` child on a free loopback port, stopped when the wizard exits.
 final class SandboxProcess {
@@ -15,6 +16,18 @@ final class SandboxProcess {
     static let clientID = "sandbox-client-id"
     static let clientSecret = "sandbox-client-secret"
 
+    /// Fills in the sandbox's address, secrets and Azure app where nothing else set them.
+    static func prefill(_ values: inout ValueSources, baseURL: String) {
+        let sandboxValues: [ParameterID: String] = [
+            .baseURL: baseURL, .userSecret: userSecret, .organizationSecret: organizationSecret,
+            .apiKey: clientID, .apiSecret: clientSecret, .callbackURL: "https://localhost/ocwizard/callback",
+        ]
+        for (id, value) in sandboxValues where values.sources[id] == nil || id == .baseURL {
+            values.form[id] = value
+            values.sources[id] = .sandbox
+        }
+    }
+
     /// Why the sandbox could not be started.
     struct StartFailure: Error { let message: String }
 
@@ -25,7 +38,7 @@ final class SandboxProcess {
         var output: [Int32] = [0, 0]
         var input: [Int32] = [0, 0]
         guard pipe(&output) == 0, pipe(&input) == 0 else { throw StartFailure(message: "could not create pipes") }
-        guard let pid = ChildProcess.spawn(path, ["--port", "0", "--exit-on-stdin-eof"], stdin: input[0], stdout: output[1], closing: [output[0], input[1]]) else {
+        guard let pid = ChildProcess.spawn(path, ["--port", "0"], stdin: input[0], stdout: output[1], closing: [output[0], input[1]]) else {
             throw StartFailure(message: "could not start \(path)")
         }
         close(output[1])

@@ -1,0 +1,54 @@
+import Glibc
+
+/// Reads answers line by line for plain mode; secrets are read with echo off.
+protocol LinePrompter {
+    /// Shows `prompt` and reads a line; `nil` at end of input.
+    func ask(_ prompt: String) -> String?
+    /// Shows `prompt` and reads a line without echoing it; `nil` at end of input.
+    func askSecret(_ prompt: String) -> String?
+    /// Prints a line of output.
+    func say(_ text: String)
+}
+
+/// The real prompter: standard input and output, termios for secrets.
+struct TerminalPrompter: LinePrompter {
+    func ask(_ prompt: String) -> String? {
+        writeOut(prompt)
+        return readAnswer()
+    }
+
+    /// Reads a line; when the answer came from a pipe (not echoed), ends the prompt's line.
+    private func readAnswer() -> String? {
+        let line = readLine(strippingNewline: true)
+        if isatty(STDIN_FILENO) == 0 { writeOut("\n") }
+        return line
+    }
+
+    func askSecret(_ prompt: String) -> String? {
+        writeOut(prompt)
+        var settings = termios()
+        let isTerminal = isatty(STDIN_FILENO) != 0 && tcgetattr(STDIN_FILENO, &settings) == 0
+        if isTerminal {
+            var silent = settings
+            silent.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        }
+        let line = isTerminal ? readLine(strippingNewline: true) : readAnswer()
+        if isTerminal {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings)
+            writeOut("\n")
+        }
+        return line
+    }
+
+    func say(_ text: String) { writeOut(text + "\n") }
+
+    private func writeOut(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written <= 0 { return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}

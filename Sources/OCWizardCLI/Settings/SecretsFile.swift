@@ -1,0 +1,45 @@
+import OpenConnectors
+
+/// `--secrets-file`: `NAME=value` lines for the secrets that never go on the command line.
+enum SecretsFile {
+    /// The variable names a secrets file may set.
+    static let allowedNames: Set<String> = Set(ParameterTable.all.filter(\.isSecret).compactMap(\.environmentVariable))
+
+    /// Why a secrets file is refused.
+    struct Refusal: Error, Equatable {
+        let message: String
+    }
+
+    /// Reads the file, refusing it (ssh-style) when group or others may read it.
+    static func load(_ path: String) throws(Refusal) -> [String: String] {
+        guard let mode = TextFile.mode(path) else { throw Refusal(message: "cannot find the secrets file \(path).") }
+        if mode & 0o077 != 0 {
+            throw Refusal(message: "the secrets file \(path) is readable by others (mode \(String(mode, radix: 8))). Run: chmod 600 \(path)")
+        }
+        guard let text = TextFile.read(path) else { throw Refusal(message: "cannot read the secrets file \(path).") }
+        return try parse(text, path: path)
+    }
+
+    /// Parses `NAME=value` lines; blank lines and `#` comments are skipped, `export ` and quotes are allowed.
+    static func parse(_ text: String, path: String) throws(Refusal) -> [String: String] {
+        var values: [String: String] = [:]
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Normalizer.trim(String(rawLine))
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("export ") { line = Normalizer.trim(String(line.dropFirst(7))) }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw Refusal(message: "\(path) line \(index + 1): expected NAME=value.")
+            }
+            let name = Normalizer.trim(String(line[..<equals]))
+            var value = Normalizer.trim(String(line[line.index(after: equals)...]))
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            guard allowedNames.contains(name) else {
+                throw Refusal(message: "\(path) line \(index + 1): \(name) is not a secret ocwizard reads; use one of \(allowedNames.sorted().joined(separator: ", ")).")
+            }
+            values[name] = value
+        }
+        return values
+    }
+}

@@ -1,0 +1,48 @@
+import OpenConnectors
+
+/// Where a value came from, in increasing priority.
+enum ValueSource: String, Sendable {
+    case profile, environment, secretsFile = "secrets file", flag, sandbox
+}
+
+/// Merges defaults, the profile, the environment, the secrets file and flags into one form.
+struct ValueSources: Sendable {
+    /// The merged values.
+    var form: InstanceForm
+    /// Where each value came from.
+    var sources: [ParameterID: ValueSource]
+    /// The profile's name prefix.
+    var namePrefix: String?
+
+    /// Merges, lowest priority first: table defaults < profile < environment < secrets file < flags.
+    init(flags: [ParameterID: String], environment: ProcessEnvironment, profile: Profile?, secrets: [String: String]) {
+        form = InstanceForm()
+        sources = [:]
+        namePrefix = profile?.namePrefix
+        if let profile {
+            for (id, value) in profile.values { set(id, value, from: .profile) }
+            if let prefix = profile.namePrefix, flags[.name] == nil { set(.name, prefix, from: .profile) }
+        }
+        for row in ParameterTable.all {
+            guard let variable = row.environmentVariable else { continue }
+            if let value = environment[variable] { set(row.id, value, from: .environment) }
+            if row.isSecret, let value = secrets[variable], !value.isEmpty { set(row.id, value, from: .secretsFile) }
+        }
+        for (id, value) in flags { set(id, value, from: .flag) }
+    }
+
+    private mutating func set(_ id: ParameterID, _ value: String, from source: ValueSource) {
+        form[id] = value
+        sources[id] = source
+    }
+
+    /// How to set a parameter from the command line: its flag and/or variable.
+    static func howToSet(_ id: ParameterID) -> String {
+        let row = ParameterTable[id]
+        var ways: [String] = []
+        if let flag = row.flag { ways.append(flag) }
+        if let variable = row.environmentVariable { ways.append(variable) }
+        if row.isSecret { ways.append("--secrets-file") }
+        return ways.joined(separator: " or ")
+    }
+}
