@@ -26,7 +26,7 @@ struct InteractiveCreate {
         let status = loop.run()
         terminal.restore()
         verboseLog.flush()
-        if loop.currentState.createdInstance != nil { LastRun.save(loop.currentState.form, namePrefix: values.namePrefix) }
+        if loop.currentState.createdInstance != nil, sandbox == nil { LastRun.save(loop.currentState.form, namePrefix: values.namePrefix) }
         return ExitStatus(rawValue: status) ?? .failure
     }
 }

@@ -1,7 +1,7 @@
 import Glibc
 import OpenConnectors
 
-/// The non-secret values of the last successful create, so `profile export` can hand them on.
+/// The non-secret values of the last successful create against a real host, so `profile export` can hand them on.
 ///
 /// Kept in `$XDG_STATE_HOME/ocwizard/last-run.json` (or `~/.local/state/…`); never holds a secret.
 enum LastRun {

@@ -100,7 +100,7 @@ struct LineModeCreate {
             prompter.say("Creating the instance…")
             do {
                 let instance = try await client(form, transport).createInstance(body: InstanceRequest.body(from: form))
-                LastRun.save(form, namePrefix: values.namePrefix)
+                if sandboxURL == nil { LastRun.save(form, namePrefix: values.namePrefix) }
                 prompter.say("✓ Instance created")
                 prompter.say(CreateOutput.text(instance, baseURL: form.normalized(.baseURL)))
                 return .success

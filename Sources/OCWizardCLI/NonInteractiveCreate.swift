@@ -31,7 +31,7 @@ struct NonInteractiveCreate {
         let client = OpenConnectorsClient(transport: Transports.make(connection, log: log.append), baseURL: form.normalized(.baseURL), credentials: Credentials(form: form))
         do {
             let instance = try await client.createInstance(body: InstanceRequest.body(from: form))
-            LastRun.save(form)
+            if sandboxURL == nil { LastRun.save(form, namePrefix: values.namePrefix) }
             printOutput(json ? CreateOutput.json(instance, baseURL: client.baseURL, form: form) : CreateOutput.text(instance, baseURL: client.baseURL))
             return .success
         } catch {
