@@ -42,7 +42,7 @@ struct CreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let status = await CreateRun(command: self, environment: .current()).run()
-        throw ExitCode(status.rawValue)
+        throw ExitCode(status)
     }
 }
 

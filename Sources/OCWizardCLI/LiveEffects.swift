@@ -7,7 +7,32 @@ struct LiveEffects: EffectPerformer {
     /// The transport shared by every call of the run (one connection, one TLS handshake).
     let transport: any HTTPTransport
 
-    func perform(_ effect: Effect) async -> EffectResult? {
+    func perform(_ effect: Effect, emit: @escaping @Sendable (EffectResult) -> Void) async {
+        if case .listInstances(let baseURL, let credentials) = effect {
+            await listPages(client(baseURL, credentials), emit: emit)
+        } else if let result = await single(effect) {
+            emit(result)
+        }
+    }
+
+    /// Streams a listing page by page; an error ends it.
+    private func listPages(_ client: OpenConnectorsClient, emit: @escaping @Sendable (EffectResult) -> Void) async {
+        var next: String?
+        repeat {
+            do {
+                let page = try await client.listPage(pageSize: OpenConnectorsClient.maximumPageSize, nextPage: next)
+                emit(.instancesPage(.success(page)))
+                next = page.instances.isEmpty ? nil : page.nextPageToken
+            } catch {
+                emit(.instancesPage(.failure(error)))
+                return
+            }
+        } while next != nil && !Task.isCancelled
+        if Task.isCancelled { emit(.instancesPage(.failure(.transport(.cancelled)))) }
+    }
+
+    /// Runs an effect with one result.
+    private func single(_ effect: Effect) async -> EffectResult? {
         switch effect {
         case .verifyCredentials(let baseURL, let credentials):
             return .credentialsVerified(await outcome { try await client(baseURL, credentials).verifyCredentials(); return Done() })
@@ -26,7 +51,18 @@ struct LiveEffects: EffectPerformer {
             return .signatureKeyGenerated(Randomness.signatureKey())
         case .saveFile(let path, let contents, let overwrite):
             return .fileSaved(SecureFile.write(contents, to: path, overwrite: overwrite))
-        case .cancelRequest, .copyToClipboard, .quit:
+        case .loadInstance(let baseURL, let credentials, let id):
+            return .instanceLoaded(await outcome { try await client(baseURL, credentials).getInstance(id: id) })
+        case .reauthenticate(let request):
+            return .instanceReauthenticated(await outcome {
+                try await client(request.baseURL, request.credentials).reauthenticate(
+                    id: request.id, code: request.code, apiKey: request.apiKey, apiSecret: request.apiSecret, callbackURL: request.callbackURL)
+            })
+        case .enableInstance(let baseURL, let credentials, let id):
+            return .instanceEnabled(await outcome { try await client(baseURL, credentials).setEnabled(id: id, true); return Done() })
+        case .deleteInstance(let baseURL, let credentials, let id):
+            return .instanceDeleted(await outcome { try await client(baseURL, credentials).deleteInstance(id: id); return Done() })
+        case .cancelRequest, .copyToClipboard, .quit, .startCreate, .listInstances:
             return nil
         }
     }

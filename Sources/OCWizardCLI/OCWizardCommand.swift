@@ -13,7 +13,7 @@ public struct OCWizardCommand: AsyncParsableCommand {
             4 network or TLS failure, 130 cancelled.
             """,
         version: OCWizardVersion.current,
-        subcommands: [CreateCommand.self, ProfileCommand.self],
+        subcommands: [CreateCommand.self, RecoverCommand.self, ProfileCommand.self],
         defaultSubcommand: CreateCommand.self
     )
 

@@ -22,6 +22,10 @@ public struct InstancePage: Sendable, Equatable {
     public var totalCount: Int?
     /// `elements-next-page-token`; `nil` on the last page.
     public var nextPageToken: String?
+
+    public init(instances: [Instance], totalCount: Int? = nil, nextPageToken: String? = nil) {
+        self.instances = instances; self.totalCount = totalCount; self.nextPageToken = nextPageToken
+    }
 }
 
 /// The Open Connectors platform API, written against any `HTTPTransport`.

@@ -7,8 +7,7 @@ struct ModalView {
 
     /// Draws `modal` centred in the buffer; the cursor moves into it when it has an input.
     func draw(_ modal: Modal, state: CreateWizard, into buffer: inout CellBuffer) {
-        let width = min(72, buffer.width - 4)
-        let inner = width - 4
+        let inner = innerWidth(in: buffer)
         var title = ""
         var lines: [ScreenLine] = []
         var inputLine: Int?
@@ -53,6 +52,15 @@ struct ModalView {
             title = "Replace file?"
             lines = ScreenLine.paragraph("\(path) already exists. Replace it?", indent: 0, width: inner + 1) + [.blank, .text("y  replace    n  choose another name", theme.button, indent: 0)]
         }
+        drawBox(title: title, lines: lines, inputLine: inputLine, into: &buffer)
+    }
+
+    /// The width inside a dialog's border and margin.
+    func innerWidth(in buffer: CellBuffer) -> Int { min(72, buffer.width - 4) - 4 }
+
+    /// Draws a bordered, centred box with a title and lines; the cursor goes to `inputLine` if given.
+    func drawBox(title: String, lines: [ScreenLine], inputLine: Int?, into buffer: inout CellBuffer) {
+        let width = min(72, buffer.width - 4)
         let height = min(buffer.height - 2, lines.count + 2)
         let left = (buffer.width - width) / 2
         let top = max(1, (buffer.height - height) / 2)

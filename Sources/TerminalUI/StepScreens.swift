@@ -105,17 +105,27 @@ enum Spinner {
 
     /// The frame for the time waited so far.
     static func frame(_ state: CreateWizard) -> Character {
-        frames[(tenths(state) / 1) % frames.count]
+        frame(since: state.busySince, now: state.now)
+    }
+
+    /// The frame for a wait that began at `since`.
+    static func frame(since: ContinuousClock.Instant?, now: ContinuousClock.Instant?) -> Character {
+        frames[tenths(since: since, now: now) % frames.count]
     }
 
     /// "1.2 s".
     static func elapsed(_ state: CreateWizard) -> String {
-        let value = tenths(state)
+        elapsed(since: state.busySince, now: state.now)
+    }
+
+    /// "1.2 s" since `since`.
+    static func elapsed(since: ContinuousClock.Instant?, now: ContinuousClock.Instant?) -> String {
+        let value = tenths(since: since, now: now)
         return "\(value / 10).\(value % 10) s"
     }
 
-    private static func tenths(_ state: CreateWizard) -> Int {
-        guard let since = state.busySince, let now = state.now, now > since else { return 0 }
+    private static func tenths(since: ContinuousClock.Instant?, now: ContinuousClock.Instant?) -> Int {
+        guard let since, let now, now > since else { return 0 }
         let duration = now - since
         return Int(duration.components.seconds * 10 + duration.components.attoseconds / 100_000_000_000_000_000)
     }

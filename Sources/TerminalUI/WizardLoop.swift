@@ -3,66 +3,90 @@ import Wizard
 
 /// Performs the effects that talk to the world (network, files, browser, randomness).
 public protocol EffectPerformer: Sendable {
-    /// Runs `effect` and returns its result as an event for the state machine.
-    func perform(_ effect: Effect) async -> EffectResult?
+    /// Runs `effect`, handing each result to `emit` as it comes (a listing emits one per page).
+    func perform(_ effect: Effect, emit: @escaping @Sendable (EffectResult) -> Void) async
+}
+
+/// A screen program the loop can run: a pure state machine and how it draws.
+public protocol LoopProgram {
+    /// Handles one event; returns the effects to run.
+    mutating func update(_ event: WizardEvent) -> [Effect]
+    /// Draws the state into a buffer of the given size.
+    func render(width: Int, height: Int, theme: Theme) -> CellBuffer
+    /// Whether a request is in flight.
+    var isBusy: Bool { get }
+}
+
+extension CreateWizard: LoopProgram {
+    public func render(width: Int, height: Int, theme: Theme) -> CellBuffer {
+        WizardView(theme: theme).render(self, width: width, height: height)
+    }
+
+    public var isBusy: Bool { busy != nil }
+}
+
+/// How a run of the loop ended.
+public struct LoopOutcome: Sendable, Equatable {
+    /// The exit status.
+    public var status: Int32
+    /// Whether the program asked to go on with the create wizard.
+    public var startCreate: Bool
 }
 
 /// The one loop that owns all side effects: input → update → render → present → run effects.
-public final class WizardLoop {
-    private var state: CreateWizard
+public final class WizardLoop<Program: LoopProgram> {
+    private var program: Program
     private let terminal: any TerminalBackend
     private let performer: any EffectPerformer
-    private let view: WizardView
+    private let theme: Theme
     private let inbox = Inbox()
     private var inFlight: Task<Void, Never>?
-    private var exitStatus: Int32?
+    private var outcome: LoopOutcome?
     private var lastFrame: CellBuffer?
     /// How long to wait for a key before ticking (spinner speed).
     private let tickMilliseconds: Int
 
-    /// A loop over `state`, drawing on `terminal` and running effects with `performer`.
-    public init(state: CreateWizard, terminal: any TerminalBackend, performer: any EffectPerformer, theme: Theme, tickMilliseconds: Int = 80) {
-        self.state = state
+    /// A loop over `program`, drawing on `terminal` and running effects with `performer`.
+    public init(program: Program, terminal: any TerminalBackend, performer: any EffectPerformer, theme: Theme, tickMilliseconds: Int = 80) {
+        self.program = program
         self.terminal = terminal
         self.performer = performer
-        self.view = WizardView(theme: theme)
+        self.theme = theme
         self.tickMilliseconds = tickMilliseconds
     }
 
-    /// The state now (for tests and for saving the profile after a successful run).
-    public var currentState: CreateWizard { state }
+    /// The program's state now.
+    public var current: Program { program }
 
-    /// Runs until the wizard quits or a signal arrives; returns the exit status.
-    public func run() -> Int32 {
-        apply(state.update(.tick(.now)))
+    /// Runs until the program quits or a signal arrives.
+    public func run() -> LoopOutcome {
+        apply(program.update(.tick(.now)))
         draw()
-        while exitStatus == nil {
-            for result in inbox.takeAll() {
-                apply(state.update(.response(result)))
-            }
+        while outcome == nil {
+            for result in inbox.takeAll() { apply(program.update(.response(result))) }
             if let input = terminal.nextInput(timeoutMilliseconds: tickMilliseconds) {
                 switch input {
-                case .key(let key): apply(state.update(.key(key)))
-                case .paste(let text): apply(state.update(.paste(text)))
+                case .key(let key): apply(program.update(.key(key)))
+                case .paste(let text): apply(program.update(.paste(text)))
                 case .resize: lastFrame = nil
-                case .signal(let number): exitStatus = 128 + number
+                case .signal(let number): outcome = LoopOutcome(status: 128 + number, startCreate: false)
                 }
             }
-            apply(state.update(.tick(.now)))
+            apply(program.update(.tick(.now)))
             draw()
         }
         inFlight?.cancel()
-        return exitStatus ?? 0
+        return outcome ?? LoopOutcome(status: 0, startCreate: false)
     }
 
-    /// Whether an effect is still running (tests wait on this).
+    /// Whether an effect is still running or its result not yet handled (tests wait on this).
     public var isWaitingForEffect: Bool {
-        state.busy != nil || !inbox.isEmpty
+        program.isBusy || !inbox.isEmpty
     }
 
     private func draw() {
         let size = terminal.size
-        let frame = view.render(state, width: size.width, height: size.height)
+        let frame = program.render(width: size.width, height: size.height, theme: theme)
         guard frame != lastFrame else { return }
         terminal.present(frame)
         lastFrame = frame
@@ -72,20 +96,18 @@ public final class WizardLoop {
         for effect in effects {
             switch effect {
             case .quit(let status):
-                exitStatus = status
+                outcome = LoopOutcome(status: status, startCreate: false)
+            case .startCreate:
+                outcome = LoopOutcome(status: 0, startCreate: true)
             case .cancelRequest:
                 inFlight?.cancel()
             case .copyToClipboard(let text):
                 terminal.copyToClipboard(text)
-                apply(state.update(.response(.clipboardCopied)))
+                apply(program.update(.response(.clipboardCopied)))
             default:
                 let performer = self.performer
                 let inbox = self.inbox
-                let task = Task {
-                    if let result = await performer.perform(effect) {
-                        inbox.post(result)
-                    }
-                }
+                let task = Task { await performer.perform(effect) { inbox.post($0) } }
                 if effect.isRequest { inFlight = task }
             }
         }
@@ -96,7 +118,8 @@ extension Effect {
     /// Whether Esc should cancel this effect.
     var isRequest: Bool {
         switch self {
-        case .verifyCredentials, .fetchAuthorizationURL, .simulateSignIn, .createInstance: true
+        case .verifyCredentials, .fetchAuthorizationURL, .simulateSignIn, .createInstance, .listInstances, .loadInstance,
+             .reauthenticate, .enableInstance, .deleteInstance: true
         default: false
         }
     }

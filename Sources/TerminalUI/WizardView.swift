@@ -12,14 +12,21 @@ public struct WizardView {
     /// A view drawing with `theme`.
     public init(theme: Theme) { self.theme = theme }
 
-    /// Draws `state` into a new buffer of the given size.
-    public func render(_ state: CreateWizard, width: Int, height: Int) -> CellBuffer {
+    /// The title bar's two texts: what the program does, and where in it the user is.
+    public struct Header: Sendable, Equatable {
+        public var title: String
+        public var position: String
+        public init(title: String, position: String) { self.title = title; self.position = position }
+    }
+
+    /// Draws `state` into a new buffer of the given size, under `header` (the create wizard's by default).
+    public func render(_ state: CreateWizard, width: Int, height: Int, header: Header? = nil) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             drawTooSmall(into: &buffer)
             return buffer
         }
-        drawTitleBar(state, into: &buffer)
+        drawTitleBar(header ?? Self.createHeader(state), into: &buffer)
         let footerHeight = 6
         let contentTop = 2
         let pinned = state.step == .review || state.step == .result ? Widgets(state: state, theme: theme, width: width).stepButtons() : nil
@@ -56,7 +63,7 @@ public struct WizardView {
         return min(maximum, max(0, lastOfFocus - visibleRows + 1))
     }
 
-    private func drawTooSmall(into buffer: inout CellBuffer) {
+    func drawTooSmall(into buffer: inout CellBuffer) {
         let lines = ["ocwizard", "terminal too small (need \(Self.minimumWidth)×\(Self.minimumHeight),", "now \(buffer.width)×\(buffer.height)): please enlarge it"]
         let top = max(0, buffer.height / 2 - 1)
         for (index, text) in lines.enumerated() {
@@ -65,31 +72,43 @@ public struct WizardView {
         }
     }
 
-    private func drawTitleBar(_ state: CreateWizard, into buffer: inout CellBuffer) {
+    /// "ocwizard · new Microsoft Graph instance" and "Step N of 9 · title".
+    static func createHeader(_ state: CreateWizard) -> Header {
+        Header(title: "new Microsoft Graph instance" + (state.isSandbox ? " · SANDBOX" : ""),
+               position: "Step \(state.step.number) of \(WizardStep.allCases.count) · \(state.step.title)")
+    }
+
+    /// The top row: " ocwizard · title" on the left, the position on the right.
+    func drawTitleBar(_ header: Header, into buffer: inout CellBuffer) {
         buffer.fill(column: 0, row: 0, width: buffer.width, height: 1, style: theme.titleBar)
-        let mode = state.isSandbox ? " · SANDBOX" : ""
-        buffer.write(" ocwizard · new Microsoft Graph instance\(mode)", column: 0, row: 0, style: theme.titleBar)
-        let indicator = "Step \(state.step.number) of \(WizardStep.allCases.count) · \(state.step.title) "
+        buffer.write(" ocwizard · \(header.title)", column: 0, row: 0, style: theme.titleBar)
+        let indicator = header.position + " "
         buffer.write(indicator, column: buffer.width - DisplayWidth.of(indicator), row: 0, style: theme.stepIndicator)
     }
 
     private func drawFooter(_ state: CreateWizard, into buffer: inout CellBuffer) {
+        drawFooter(helpText: state.helpSubject.map { id in
+            let row = ParameterTable[id]
+            let text = "\(row.label) (\(row.wireKey)): \(row.help)"
+            return state.source(of: id).map { "[pre-filled from \($0)] " + text } ?? text
+        }, notice: state.notice, helpBar: state.helpBarItems, into: &buffer)
+    }
+
+    /// The separator, up to three lines of help, the notice line and the help bar.
+    func drawFooter(helpText: String?, notice: String?, helpBar: [(key: String, action: String)], into buffer: inout CellBuffer) {
         let height = buffer.height
         buffer.write(String(repeating: "─", count: buffer.width), column: 0, row: height - 6, style: theme.help)
-        if let id = state.helpSubject {
-            let row = ParameterTable[id]
-            var text = "\(row.label) (\(row.wireKey)): \(row.help)"
-            if let source = state.source(of: id) { text = "[pre-filled from \(source)] " + text }
-            for (index, line) in TextLayout.wrap(text, width: buffer.width - 2).prefix(3).enumerated() {
+        if let helpText {
+            for (index, line) in TextLayout.wrap(helpText, width: buffer.width - 2).prefix(3).enumerated() {
                 buffer.write(line, column: 1, row: height - 5 + index, style: theme.help)
             }
         }
-        if let notice = state.notice {
+        if let notice {
             buffer.write(DisplayWidth.prefix(of: notice, fitting: buffer.width - 2), column: 1, row: height - 2, style: theme.info)
         }
         buffer.fill(column: 0, row: height - 1, width: buffer.width, height: 1, style: theme.helpBar)
         var column = 1
-        for item in state.helpBarItems {
+        for item in helpBar {
             let needed = DisplayWidth.of(item.key) + 1 + DisplayWidth.of(item.action) + 3
             guard column + needed <= buffer.width else { break }
             column += buffer.write(item.key, column: column, row: height - 1, style: theme.helpKey)

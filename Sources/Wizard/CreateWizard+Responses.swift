@@ -88,12 +88,14 @@ extension CreateWizard {
             case .success: notice = "Opened the sign-in page in your browser."
             case .failure(let failure): notice = "\(failure.reason) Copy the URL instead."
             }
+        case .instancesPage, .instanceLoaded, .instanceReauthenticated, .instanceEnabled, .instanceDeleted:
+            break
         }
         return []
     }
 
     /// Puts a failed credential check on the connection step.
-    private mutating func showConnectionFailure(_ error: OpenConnectorsError) {
+    mutating func showConnectionFailure(_ error: OpenConnectorsError) {
         if case .api(let failure) = error, failure.kind == .wrongSecrets {
             let problem = Problem(parameter: .userSecret, finding: .error("Open Connectors refused the user or organization secret (401). \(failure.nextStep)"))
             messages[.userSecret] = [problem]

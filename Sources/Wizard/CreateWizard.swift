@@ -113,6 +113,8 @@ public struct CreateWizard: Sendable, Equatable {
         let presets = HostPreset.presets(sandboxURL: configuration.sandboxURL)
         let base = form.normalized(.baseURL)
         self.presetIndex = presets.firstIndex { $0.baseURL == base } ?? presets.firstIndex(of: .custom) ?? 0
+        // With the connection already filled in (sandbox, environment), Enter goes straight on.
+        if Validator.problems(in: form, for: WizardStep.connection.parameters).errors.isEmpty { focus = .action(.next) }
     }
 
     /// The host presets offered on the connection step.

@@ -20,8 +20,36 @@ public enum Effect: Sendable, Equatable {
     case generateSignatureKey
     /// Write the result file (mode 0600, atomic), replacing an existing file only when `overwrite`.
     case saveFile(path: String, contents: String, overwrite: Bool)
+    /// List the connector's instances page by page (one result per page).
+    case listInstances(baseURL: String, credentials: Credentials)
+    /// Read one instance, token included.
+    case loadInstance(baseURL: String, credentials: Credentials, id: Int)
+    /// Re-authenticate an instance with a new grant code.
+    case reauthenticate(ReauthenticationRequest)
+    /// Enable a disabled instance.
+    case enableInstance(baseURL: String, credentials: Credentials, id: Int)
+    /// Delete an instance.
+    case deleteInstance(baseURL: String, credentials: Credentials, id: Int)
+    /// Leave recovery and start the create wizard.
+    case startCreate
     /// Leave the wizard with this exit status.
     case quit(status: Int32)
+}
+
+/// What re-authenticating an instance needs (the client secret is typed again: the service never returns it).
+public struct ReauthenticationRequest: Sendable, Equatable {
+    public var baseURL: String
+    public var credentials: Credentials
+    public var id: Int
+    public var code: String
+    public var apiKey: String
+    public var apiSecret: String
+    public var callbackURL: String
+
+    public init(baseURL: String, credentials: Credentials, id: Int, code: String, apiKey: String, apiSecret: String, callbackURL: String) {
+        self.baseURL = baseURL; self.credentials = credentials; self.id = id; self.code = code
+        self.apiKey = apiKey; self.apiSecret = apiSecret; self.callbackURL = callbackURL
+    }
 }
 
 /// What the service needs to build the Microsoft sign-in URL.
@@ -58,6 +86,12 @@ public enum EffectResult: Sendable, Equatable {
     case fileSaved(Result<String, SaveFailure>)
     case clipboardCopied
     case browserOpened(Result<Done, BrowserFailure>)
+    /// One page of a listing; the last one has no next-page token.
+    case instancesPage(Result<InstancePage, OpenConnectorsError>)
+    case instanceLoaded(Result<Instance, OpenConnectorsError>)
+    case instanceReauthenticated(Result<Instance, OpenConnectorsError>)
+    case instanceEnabled(Result<Done, OpenConnectorsError>)
+    case instanceDeleted(Result<Done, OpenConnectorsError>)
 }
 
 /// Why no browser could be opened.

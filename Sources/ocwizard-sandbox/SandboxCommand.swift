@@ -70,8 +70,10 @@ struct SandboxCommand: AsyncParsableCommand {
         return configuration
     }
 
-    /// Writes `text` to stdout unbuffered, so a reader on a pipe sees it at once.
+    /// Writes `text` to stdout unbuffered, so a reader on a pipe sees it at once. A reader that
+    /// has gone (`ocwizard --sandbox` closes the pipe after the first line) is not an error:
+    /// `FileHandle.write(_:)` would trap on `EPIPE` and kill the sandbox.
     private static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 }

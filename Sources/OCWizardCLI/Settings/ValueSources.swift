@@ -45,4 +45,26 @@ struct ValueSources: Sendable {
         if row.isSecret { ways.append("--secrets-file") }
         return ways.joined(separator: " or ")
     }
+
+    /// A profile or secrets file could not be used.
+    struct SourceError: Error { let message: String }
+
+    /// Reads the profile (given, or the default one when present) and the secrets file, and merges everything.
+    static func gather(flags: [ParameterID: String], profilePath: String?, secretsFile: String?, environment: ProcessEnvironment) throws(SourceError) -> ValueSources {
+        var profile: Profile?
+        do {
+            if let path = profilePath {
+                profile = try Profile.load(path)
+            } else if let path = Profile.defaultPath(environment), TextFile.mode(path) != nil {
+                profile = try Profile.load(path)
+            }
+        } catch {
+            throw SourceError(message: error.message)
+        }
+        var secrets: [String: String] = [:]
+        if let secretsFile {
+            do { secrets = try SecretsFile.load(secretsFile) } catch { throw SourceError(message: error.message) }
+        }
+        return ValueSources(flags: flags, environment: environment, profile: profile, secrets: secrets)
+    }
 }

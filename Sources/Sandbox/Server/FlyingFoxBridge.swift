@@ -32,9 +32,12 @@ struct FlyingFoxBridge: HTTPHandler {
             let key = name.rawValue.lowercased()
             headers[key] = headers[key].map { "\($0), \(value)" } ?? value
         }
+        // The raw target, not FlyingFox's parsed `path`: its URLComponents parse gives up on
+        // targets such as `?tags[]=a` that curl and browsers send unescaped.
+        let path = request.target.path()
         return SandboxRequest(
             method: request.method.rawValue,
-            path: request.path.removingPercentEncoding ?? request.path,
+            path: path.removingPercentEncoding ?? path,
             query: FormEncoding.decode(request.target.query()),
             headers: headers,
             body: try await request.bodyData

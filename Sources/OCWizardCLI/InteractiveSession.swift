@@ -1,0 +1,91 @@
+import CurlTransport
+import CursesTerminal
+import OpenConnectors
+import Synchronization
+import TerminalUI
+import Wizard
+
+/// Runs the full-screen wizards (create, and recover which may hand over to create) on one terminal.
+struct InteractiveSession {
+    let values: ValueSources
+    let connection: ConnectionOptions
+    let sandbox: SandboxProcess?
+
+    /// The start-up settings of a wizard from the gathered values.
+    private func configuration(_ values: ValueSources) -> WizardConfiguration {
+        var prefill = values.form.values
+        for (id, value) in InstanceForm().values where prefill[id] == value && values.sources[id] == nil { prefill[id] = nil }
+        return WizardConfiguration(sandboxURL: sandbox?.baseURL, prefill: prefill,
+                                   prefillSources: values.sources.mapValues(\.rawValue), oauthState: Randomness.oauthState())
+    }
+
+    /// Runs the create wizard; returns the exit status (128 + n after signal n).
+    func create() async -> Int32 {
+        await withScreen { terminal, performer, theme in
+            runCreate(values, terminal: terminal, performer: performer, theme: theme)
+        }
+    }
+
+    /// Runs the recover wizard, and the create wizard after it when asked; returns the exit status.
+    func recover() async -> Int32 {
+        await withScreen { terminal, performer, theme in
+            let loop = WizardLoop(program: RecoverWizard(configuration: configuration(values)), terminal: terminal, performer: performer, theme: theme)
+            let outcome = loop.run()
+            guard outcome.startCreate else { return outcome.status }
+            var carried = values
+            for id in WizardStep.connection.parameters {
+                carried.form[id] = loop.current.inner.form[id]
+            }
+            return runCreate(carried, terminal: terminal, performer: performer, theme: theme)
+        }
+    }
+
+    private func runCreate(_ values: ValueSources, terminal: CursesTerminal, performer: LiveEffects, theme: Theme) -> Int32 {
+        let loop = WizardLoop(program: CreateWizard(configuration: configuration(values)), terminal: terminal, performer: performer, theme: theme)
+        let outcome = loop.run()
+        if loop.current.createdInstance != nil, sandbox == nil { LastRun.save(loop.current.form, namePrefix: values.namePrefix) }
+        return outcome.status
+    }
+
+    /// Takes the terminal for `body` and always gives it back, then prints the verbose log.
+    private func withScreen(_ body: (CursesTerminal, LiveEffects, Theme) -> Int32) async -> Int32 {
+        let verboseLog = VerboseLog(enabled: connection.verbose)
+        let performer = LiveEffects(transport: Transports.make(connection, log: verboseLog.append))
+        let terminal = CursesTerminal(useColor: !TerminalCheck.noColor)
+        let status = body(terminal, performer, TerminalCheck.noColor ? .monochrome : .color)
+        terminal.restore()
+        verboseLog.flush()
+        return status
+    }
+}
+
+/// Verbose lines kept while the screen is in use and printed to stderr afterwards.
+final class VerboseLog: Sendable {
+    private let enabled: Bool
+    private let immediate: Bool
+    private let lines = Mutex<[String]>([])
+
+    /// A log that keeps lines until `flush()`, or prints them at once when `immediate` (no screen in use).
+    init(enabled: Bool, immediate: Bool = false) { self.enabled = enabled; self.immediate = immediate }
+
+    /// Keeps or prints a line (when verbose).
+    @Sendable func append(_ line: String) {
+        guard enabled else { return }
+        if immediate { printError("ocwizard: \(line)"); return }
+        lines.withLock { $0.append(line) }
+    }
+
+    /// Prints and forgets the kept lines.
+    func flush() {
+        for line in lines.withLock({ pending in defer { pending.removeAll() }; return pending }) { printError("ocwizard: \(line)") }
+    }
+}
+
+/// Builds the HTTP transport from the connection options.
+enum Transports {
+    /// libcurl with the options' timeout and CA file, logged when a log is given.
+    static func make(_ options: ConnectionOptions, log: @escaping @Sendable (String) -> Void) -> any HTTPTransport {
+        let curl = CurlTransport(options: CurlTransportOptions(totalTimeout: .seconds(options.timeout), caFile: options.cacert, log: options.verbose ? log : nil))
+        return options.verbose ? LoggingTransport(wrapping: curl, log: log) : curl
+    }
+}

@@ -1,0 +1,100 @@
+import OpenConnectors
+
+/// `ocwizard recover --no-input`: print matching instances, or re-authenticate one.
+struct NonInteractiveRecover {
+    /// Which instances to print.
+    struct Query {
+        var id: Int?
+        var name: String?
+        var tags: [String]
+    }
+
+    let values: ValueSources
+    let connection: ConnectionOptions
+    let query: Query
+    let json: Bool
+    let reauthenticate: Bool
+
+    /// Runs; returns the exit status.
+    func run() async -> ExitStatus {
+        let form = values.form
+        var needed: [ParameterID] = [.baseURL, .userSecret, .organizationSecret]
+        if reauthenticate { needed += [.apiKey, .apiSecret, .code] }
+        let problems = Validator.problems(in: form, for: needed).errors
+        for problem in problems {
+            printError("ocwizard: error: \(problem.wireKey): \(problem.message) Set \(ValueSources.howToSet(problem.parameter)).")
+        }
+        guard problems.isEmpty else { return .invalidInput }
+        let log = VerboseLog(enabled: connection.verbose, immediate: true)
+        let client = OpenConnectorsClient(transport: Transports.make(connection, log: log.append), baseURL: form.normalized(.baseURL), credentials: Credentials(form: form))
+        do {
+            if reauthenticate, let id = query.id {
+                let current = try await client.getInstance(id: id)
+                let callback = form.normalized(.callbackURL).isEmpty ? current.configuration["oauth.callback.url"] : form.normalized(.callbackURL)
+                let instance = try await client.reauthenticate(id: id, code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
+                                                               apiSecret: form.normalized(.apiSecret), callbackURL: callback)
+                printOutput(json ? RecoverOutput.json(instance) : RecoverOutput.text([instance]))
+                return .success
+            }
+            let matches = try await find(client)
+            guard !matches.isEmpty else {
+                printError("ocwizard: no Microsoft Graph instance matches\(describe(query)).")
+                return .invalidInput
+            }
+            if json {
+                printOutput(query.id != nil ? RecoverOutput.json(matches[0]) : JSONValue.array(matches.map(RecoverOutput.jsonValue)).prettyText)
+            } else {
+                printOutput(RecoverOutput.text(matches))
+            }
+            return .success
+        } catch {
+            if case .api(let failure) = error, failure.kind == .notFound, let id = query.id, !reauthenticate {
+                printError("ocwizard: there is no instance \(id) in this account.")
+                return .invalidInput
+            }
+            CreateOutput.report(error)
+            return ExitStatus(error)
+        }
+    }
+
+    private func find(_ client: OpenConnectorsClient) async throws(OpenConnectorsError) -> [Instance] {
+        if let id = query.id { return [try await client.getInstance(id: id)] }
+        let all = try await client.listInstances(filter: InstanceFilter(tags: query.tags, hydrate: false))
+        return all.filter { instance in
+            (query.name == nil || instance.name == query.name) && query.tags.allSatisfy(instance.tags.contains)
+        }
+    }
+
+    private func describe(_ query: Query) -> String {
+        var parts: [String] = []
+        if let name = query.name { parts.append("name \"\(name)\"") }
+        if !query.tags.isEmpty { parts.append("tags \(query.tags.joined(separator: ", "))") }
+        return parts.isEmpty ? "" : " " + parts.joined(separator: " and ")
+    }
+}
+
+/// How recovered instances are printed.
+enum RecoverOutput {
+    /// `{id, name, token, tags, valid, disabled, eventsEnabled, createdDate}`.
+    static func jsonValue(_ instance: Instance) -> JSONValue {
+        let optionalBool = { (value: Bool?) in value.map(JSONValue.bool) ?? .null }
+        return .object([
+            ("id", .integer(instance.id)),
+            ("name", .string(instance.name)),
+            ("token", instance.token.map(JSONValue.string) ?? .null),
+            ("tags", .array(instance.tags.map(JSONValue.string))),
+            ("valid", optionalBool(instance.valid)),
+            ("disabled", optionalBool(instance.disabled)),
+            ("eventsEnabled", optionalBool(instance.eventsEnabled)),
+            ("createdDate", instance.createdDate.map(JSONValue.string) ?? .null),
+        ])
+    }
+
+    /// One instance as indented JSON.
+    static func json(_ instance: Instance) -> String { jsonValue(instance).prettyText }
+
+    /// One line per instance: id, name, token.
+    static func text(_ instances: [Instance]) -> String {
+        instances.map { "\($0.id)\t\($0.name)\t\($0.token ?? "-")" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import OpenConnectors
+
+/// `ocwizard recover`: find an instance after its token was lost, show the token, repair it.
+struct RecoverCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recover",
+        abstract: "Find a Microsoft Graph instance and show its token and id; re-authenticate, enable or delete it.",
+        discussion: """
+            The token can be read again at any time with the user and organization secrets: losing it \
+            does not mean starting over. Without --no-input this opens the recovery screens. With \
+            --no-input it prints the matching instances (exit 2 when none match).
+            """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: ArgumentHelp("The instance id.", valueName: "id"))
+    var id: Int?
+
+    @Option(help: ArgumentHelp("Only instances with exactly this name.", valueName: "name"))
+    var name: String?
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Only instances with this tag; repeat for several (all must match).", valueName: "tag"))
+    var tags: [String] = []
+
+    @Flag(name: .customLong("no-input"), help: "Print the matching instances instead of opening the screens.")
+    var noInput = false
+
+    @Flag(help: "With --no-input: print JSON ({id, name, token, tags, valid, disabled, eventsEnabled, createdDate}; an array, or one object with --id).")
+    var json = false
+
+    @Flag(help: "Re-authenticate the instance given by --id with the grant code given by --code (no screen).")
+    var reauthenticate = false
+
+    @Option(help: ArgumentHelp("With --reauthenticate: \(ParameterTable[.code].help)", valueName: "code-or-url"))
+    var code: String?
+
+    @Option(name: .customLong("api-key"), help: ArgumentHelp("With --reauthenticate: \(ParameterTable[.apiKey].help)", valueName: "id"))
+    var apiKey: String?
+
+    @Option(name: .customLong("callback-url"), help: ArgumentHelp("With --reauthenticate: \(ParameterTable[.callbackURL].help) Defaults to the instance's.", valueName: "url"))
+    var callbackURL: String?
+
+    @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON).", valueName: "file"))
+    var profile: String?
+
+    @Option(name: .customLong("secrets-file"), help: ArgumentHelp("NAME=value lines for OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET; must not be readable by group or others.", valueName: "file"))
+    var secretsFile: String?
+
+    func validate() throws {
+        if id != nil && (name != nil || !tags.isEmpty) { throw ValidationError("--id selects one instance; leave out --name and --tag.") }
+        if reauthenticate && (id == nil || code == nil) { throw ValidationError("--reauthenticate needs --id N and --code CODE_OR_URL.") }
+        if json && !noInput { throw ValidationError("--json goes with --no-input.") }
+    }
+
+    func run() async throws {
+        let environment = ProcessEnvironment.current()
+        var flags: [ParameterID: String] = [:]
+        if let baseURL = connection.baseURL { flags[.baseURL] = baseURL }
+        if let code { flags[.code] = code }
+        if let apiKey { flags[.apiKey] = apiKey }
+        if let callbackURL { flags[.callbackURL] = callbackURL }
+        var values: ValueSources
+        do {
+            values = try ValueSources.gather(flags: flags, profilePath: profile, secretsFile: secretsFile, environment: environment)
+        } catch {
+            printError("ocwizard: \(error.message)")
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        }
+        var sandbox: SandboxProcess?
+        if connection.sandbox {
+            do { sandbox = try SandboxProcess() } catch {
+                printError("ocwizard: \(error.message)")
+                throw ExitCode(ExitStatus.failure.rawValue)
+            }
+            SandboxProcess.prefill(&values, baseURL: sandbox!.baseURL)
+        }
+        defer { sandbox?.stop() }
+        let status: Int32
+        if noInput || reauthenticate {
+            let query = NonInteractiveRecover.Query(id: id, name: name, tags: tags)
+            status = await NonInteractiveRecover(values: values, connection: connection, query: query, json: json, reauthenticate: reauthenticate).run().rawValue
+        } else if let reason = TerminalCheck.reasonNoScreen() {
+            printError("ocwizard: cannot draw the recovery screens: \(reason).")
+            printError("Run it in a terminal, or print the instances without a screen: ocwizard recover --no-input [--json] [--id N | --name NAME | --tag TAG].")
+            status = ExitStatus.invalidInput.rawValue
+        } else {
+            status = await InteractiveSession(values: values, connection: connection, sandbox: sandbox).recover()
+        }
+        throw ExitCode(status)
+    }
+}

@@ -1,0 +1,91 @@
+import OpenConnectors
+import Wizard
+
+/// One instance in `ocwizard recover`: token, status, configuration and actions.
+struct InstanceDetailView {
+    let state: RecoverWizard
+    let theme: Theme
+
+    /// Draws the detail between the title bar and the footer.
+    func draw(into buffer: inout CellBuffer) {
+        guard let instance = state.detail else { return }
+        let width = buffer.width
+        var lines: [ScreenLine] = [.text(instance.name, theme.heading)]
+        if let banner = state.banner {
+            for (index, text) in banner.lines.enumerated() {
+                let style = index > 0 ? theme.label : banner.tone == .error ? theme.error : banner.tone == .success ? theme.success : theme.info
+                lines += ScreenLine.paragraph(text, style, width: width)
+            }
+        }
+        if let busy = state.busy {
+            lines.append(.text("\(Spinner.frame(since: state.busySince, now: state.now)) \(busy.caption)  (Esc cancels)", theme.info))
+        }
+        let token = instance.token ?? "(none)"
+        let rows: [(String, String)] = [
+            ("Id", String(instance.id)),
+            ("Token", state.tokenRevealed ? token : String(repeating: "•", count: min(token.count, 44)) + "  (Ctrl-R reveals)"),
+            ("Tags", instance.tags.joined(separator: ", ")),
+            ("Status", InstanceTableView.status(instance) + (instance.valid == false ? " — re-authenticate to repair it" : "")),
+            ("Created", instance.createdDate ?? "—"),
+        ]
+        for (label, value) in rows {
+            for (index, piece) in TextLayout.hardWrap(value, width: max(10, width - 20)).enumerated() {
+                lines.append(ScreenLine([Span((index == 0 ? label : "").padded(to: 14), theme.label), Span(piece, label == "Token" ? theme.heading : theme.label)]))
+            }
+        }
+        if !instance.configuration.isEmpty {
+            lines.append(.text("Configuration", theme.heading))
+            for key in instance.configuration.keys.sorted() {
+                let text = "\(key) = \(instance.configuration[key] ?? "")"
+                lines.append(.text(DisplayWidth.prefix(of: text, fitting: width - 6), theme.label, indent: 4))
+            }
+        }
+        if let saved = state.savedPath { lines.append(.text("Saved to \(saved)", theme.success)) }
+        let buttonsRow = buffer.height - 8
+        for (index, line) in lines.prefix(buttonsRow - 3).enumerated() {
+            line.draw(into: &buffer, row: 2 + index)
+        }
+        var column = 2
+        buffer.cursor = nil
+        for action in state.detailActions {
+            let focused = action == state.detailFocus
+            if focused { buffer.cursor = (column + 2, buttonsRow) }
+            column += buffer.write("[ \(action.label) ]", column: column, row: buttonsRow, style: focused ? theme.focusedButton : theme.button) + 1
+        }
+    }
+}
+
+/// Draws the recover flow's dialogs.
+struct RecoverModalView {
+    let theme: Theme
+
+    /// Draws `modal` over the screen.
+    func draw(_ modal: RecoverModal, state: RecoverWizard, into buffer: inout CellBuffer) {
+        let box = ModalView(theme: theme)
+        let inner = box.innerWidth(in: buffer)
+        let name = state.detail?.name ?? ""
+        switch modal {
+        case .help:
+            let keys = state.screen == .instances
+                ? ["type      filter by name, id or tag", "↑/↓ PgUp/PgDn  move", "Enter     show the instance and its token", "Tab       sort by name, id, date", "Shift-Tab reverse the order", "Esc       clear the filter / back", "Ctrl-C    quit"]
+                : ["Tab/←/→   move between buttons", "Enter     press the button", "Ctrl-R    reveal or hide the token", "Esc       back to the list", "Ctrl-C    quit"]
+            box.drawBox(title: "Help · keys", lines: keys.map { .text($0, .plain, indent: 0) } + [.blank, .text("Any key closes this help.", theme.help, indent: 0)], inputLine: nil, into: &buffer)
+        case .confirmDelete(let editor):
+            let window = FieldWindow(editor: editor, masked: false, width: inner)
+            var lines = ScreenLine.paragraph("Delete \(name) (id \(state.detail?.id ?? 0))? Its token stops working at once and this cannot be undone. Type the instance's name to confirm:", indent: 0, width: inner + 1)
+            lines += [.blank, ScreenLine([Span(window.visible.padded(to: inner), theme.focusedField)], indent: 0, cursorColumn: window.cursorColumn)]
+            let input = lines.count - 1
+            lines += [.blank, .text("Enter delete · Esc keep it", theme.help, indent: 0)]
+            box.drawBox(title: "Delete instance", lines: lines, inputLine: input, into: &buffer)
+        case .savePath(let editor):
+            let window = FieldWindow(editor: editor, masked: false, width: inner)
+            var lines = ScreenLine.paragraph("File for {id, name, token, baseUrl, element, createdDate}; it is written readable only by you (mode 0600).", indent: 0, width: inner + 1)
+            lines += [.blank, ScreenLine([Span(window.visible.padded(to: inner), theme.focusedField)], indent: 0, cursorColumn: window.cursorColumn)]
+            let input = lines.count - 1
+            lines += [.blank, .text("Enter save · Esc cancel", theme.help, indent: 0)]
+            box.drawBox(title: "Save the instance", lines: lines, inputLine: input, into: &buffer)
+        case .confirmOverwrite(let path):
+            box.drawBox(title: "Replace file?", lines: ScreenLine.paragraph("\(path) already exists. Replace it?", indent: 0, width: inner + 1) + [.blank, .text("y  replace    n  choose another name", theme.button, indent: 0)], inputLine: nil, into: &buffer)
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import OpenConnectors
+
+extension RecoverWizard {
+    /// Keys and pastes on the instance table: type to filter, arrows to move, Enter to open.
+    mutating func handleListInput(_ event: WizardEvent) -> [Effect] {
+        if case .paste(let text) = event {
+            filter.insert(CreateWizard.singleLine(text, joinWith: " "))
+            list.filter(filter.text)
+            return []
+        }
+        guard case .key(let key) = event else { return [] }
+        if modal == .help { modal = nil; return [] }
+        if busy != nil { return key == .escape ? [.cancelRequest] : [] }
+        let rows = list.visible.count
+        switch key {
+        case .up: moveSelection(by: -1)
+        case .down: moveSelection(by: 1)
+        case .pageUp: moveSelection(by: -10)
+        case .pageDown: moveSelection(by: 10)
+        case .home where filter.text.isEmpty: moveSelection(by: -rows)
+        case .end where filter.text.isEmpty: moveSelection(by: rows)
+        case .tab: list.sort(by: list.sort.next)
+        case .backTab: list.sort(by: list.sort)
+        case .function(1): modal = .help
+        case .enter:
+            if list.all.isEmpty, listing == .complete { return [.startCreate] }
+            guard let instance = selectedInstance else { return [] }
+            selectedID = instance.id
+            return openDetail(instance)
+        case .escape:
+            if !filter.text.isEmpty {
+                filter = TextEditor(text: "")
+                list.filter("")
+            } else {
+                screen = .connection
+                _ = inner.enter(.connection)
+            }
+        case .control("r"):
+            if case .failed = listing { return startListing() }
+        default:
+            if filter.apply(key) { list.filter(filter.text) }
+        }
+        return []
+    }
+
+    /// Moves the selection, keeping it on an instance id so new pages do not move it.
+    mutating func moveSelection(by delta: Int) {
+        guard let row = selectedRow else { return }
+        let target = min(max(0, row + delta), list.visible.count - 1)
+        selectedID = list.instance(atRow: target).id
+    }
+
+    /// Shows an instance and reads it again for a fresh token and status.
+    mutating func openDetail(_ instance: Instance) -> [Effect] {
+        detail = instance
+        screen = .detail
+        tokenRevealed = false
+        detailFocus = .copyToken
+        savedPath = nil
+        beginBusy(.loadingDetail)
+        return [.loadInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: instance.id)]
+    }
+
+    /// Keys on the detail screen.
+    mutating func handleDetailInput(_ event: WizardEvent) -> [Effect] {
+        if let modal { return handleModal(modal, event) }
+        guard case .key(let key) = event else { return [] }
+        if busy != nil { return key == .escape ? [.cancelRequest] : [] }
+        let actions = detailActions
+        let index = actions.firstIndex(of: detailFocus) ?? 0
+        switch key {
+        case .tab, .right, .down: detailFocus = actions[(index + 1) % actions.count]
+        case .backTab, .left, .up: detailFocus = actions[(index - 1 + actions.count) % actions.count]
+        case .control("r"): tokenRevealed.toggle()
+        case .function(1), .character("?"): modal = .help
+        case .escape: screen = .instances; banner = nil
+        case .enter, .character(" "): return perform(detailFocus)
+        default: break
+        }
+        return []
+    }
+
+    /// Presses a detail button.
+    mutating func perform(_ action: RecoverAction) -> [Effect] {
+        guard let detail else { return [] }
+        switch action {
+        case .copyToken:
+            guard let token = detail.token else { return [] }
+            return [.copyToClipboard(token)]
+        case .saveToken:
+            modal = .savePath(TextEditor(text: ResultFile.defaultFileName(for: detail.name)))
+        case .reauthenticate:
+            beginReauthentication()
+        case .enable:
+            beginBusy(.enabling)
+            return [.enableInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: detail.id)]
+        case .delete:
+            modal = .confirmDelete(TextEditor(text: ""))
+        case .back:
+            screen = .instances
+            banner = nil
+        }
+        return []
+    }
+
+    /// Keys and pastes in a dialog.
+    mutating func handleModal(_ current: RecoverModal, _ event: WizardEvent) -> [Effect] {
+        guard let detail else { modal = nil; return [] }
+        switch (current, event) {
+        case (.help, .key):
+            modal = nil
+        case (.confirmDelete(var editor), .key(let key)):
+            switch key {
+            case .escape: modal = nil
+            case .enter:
+                guard editor.text == detail.name else {
+                    notice = "Type the instance name exactly (\(detail.name)) to delete it."
+                    return []
+                }
+                modal = nil
+                beginBusy(.deleting)
+                return [.deleteInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: detail.id)]
+            default:
+                _ = editor.apply(key)
+                modal = .confirmDelete(editor)
+            }
+        case (.savePath(var editor), .key(let key)):
+            switch key {
+            case .escape: modal = nil
+            case .enter:
+                let path = Normalizer.trim(editor.text)
+                guard !path.isEmpty else { return [] }
+                return [.saveFile(path: path, contents: ResultFile.contents(instance: detail, baseURL: connection.baseURL), overwrite: false)]
+            default:
+                _ = editor.apply(key)
+                modal = .savePath(editor)
+            }
+        case (.confirmOverwrite(let path), .key(let key)):
+            switch key {
+            case .character("y"), .character("Y"):
+                return [.saveFile(path: path, contents: ResultFile.contents(instance: detail, baseURL: connection.baseURL), overwrite: true)]
+            case .character("n"), .character("N"), .escape:
+                modal = .savePath(TextEditor(text: path))
+            default: break
+            }
+        case (.confirmDelete(var editor), .paste(let text)):
+            editor.insert(CreateWizard.singleLine(text, joinWith: " "))
+            modal = .confirmDelete(editor)
+        case (.savePath(var editor), .paste(let text)):
+            editor.insert(CreateWizard.singleLine(text, joinWith: ""))
+            modal = .savePath(editor)
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,110 @@
+import OpenConnectors
+
+extension RecoverWizard {
+    /// Feeds an effect's result back into the state.
+    mutating func handle(_ result: EffectResult) -> [Effect] {
+        switch result {
+        case .credentialsVerified, .authorizationURL, .signInSimulated, .signatureKeyGenerated, .browserOpened:
+            return afterInner(inner.update(.response(result)))
+        case .clipboardCopied:
+            notice = "Copied to the clipboard (OSC 52; your terminal must allow it)."
+            inner.notice = notice
+        case .instancesPage(.success(let page)):
+            guard case .loading(let pages, _) = listing else { return [] }
+            list.append(page.instances)
+            listing = page.nextPageToken == nil || page.instances.isEmpty ? .complete : .loading(pages: pages + 1, total: page.totalCount)
+        case .instancesPage(.failure(let error)):
+            if case .api(let failure) = error, failure.kind == .wrongSecrets { backToConnection(error) } else { listing = .failed(error) }
+        case .instanceLoaded(let outcome):
+            guard busy == .loadingDetail else { return [] }
+            busy = nil
+            switch outcome {
+            case .success(let instance):
+                detail = instance
+                list.replace(id: instance.id, with: instance)
+            case .failure(let error):
+                failed(error)
+            }
+        case .instanceReauthenticated(let outcome):
+            guard busy == .reauthenticating else { return [] }
+            busy = nil
+            switch outcome {
+            case .success(let instance):
+                let previousToken = detail?.token
+                detail = instance
+                list.replace(id: instance.id, with: instance)
+                screen = .detail
+                tokenRevealed = false
+                banner = Banner(tone: .success, lines: [
+                    "✓ Re-authenticated.",
+                    instance.token == previousToken ? "The token did not change." : "The token changed: use the new one below (Ctrl-R reveals it).",
+                ])
+            case .failure(let error):
+                if case .api(let failure) = error, [.grantCodeRejected, .redirectURIMismatch, .clientSecretRejected].contains(failure.kind) {
+                    let target: WizardStep = failure.kind == .grantCodeRejected ? .authorize : .azureApp
+                    inner.replaceValue(.code, with: "")
+                    inner.authorization = nil
+                    let effects = target == .authorize ? inner.enterAuthorize() : inner.enter(.azureApp)
+                    inner.banner = .failure(error)
+                    return effects
+                }
+                screen = .detail
+                failed(error)
+            }
+        case .instanceEnabled(let outcome):
+            guard busy == .enabling, let detail else { return [] }
+            busy = nil
+            switch outcome {
+            case .success:
+                notice = "Enabled \(detail.name)."
+                beginBusy(.loadingDetail)
+                return [.loadInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: detail.id)]
+            case .failure(let error): failed(error)
+            }
+        case .instanceDeleted(let outcome):
+            guard busy == .deleting, let deleted = detail else { return [] }
+            busy = nil
+            switch outcome {
+            case .success:
+                list.replace(id: deleted.id, with: nil)
+                detail = nil
+                selectedID = nil
+                screen = .instances
+                notice = "Deleted \(deleted.name) (id \(deleted.id)); its token no longer works."
+            case .failure(let error): failed(error)
+            }
+        case .fileSaved(let outcome):
+            switch outcome {
+            case .success(let path):
+                savedPath = path
+                modal = nil
+                notice = "Saved to \(path) (readable only by you)."
+            case .failure(.exists(let path)): modal = .confirmOverwrite(path: path)
+            case .failure(.failed(let path, let reason)):
+                modal = .savePath(TextEditor(text: path))
+                notice = "Could not save \(path): \(reason)"
+            }
+        case .instanceCreated:
+            break
+        }
+        return []
+    }
+
+    /// After the inner wizard handled a result: a verified connection starts the listing.
+    private mutating func afterInner(_ effects: [Effect]) -> [Effect] {
+        if screen == .connection, inner.step == .azureApp { return effects + startListing() }
+        if screen == .reauthenticate, inner.step == .events { return effects + startReauthentication() }
+        return effects
+    }
+
+    /// Shows a failed call; a 401 goes back to the connection step.
+    private mutating func failed(_ error: OpenConnectorsError) {
+        if case .api(let failure) = error, failure.kind == .wrongSecrets {
+            backToConnection(error)
+        } else if error == .transport(.cancelled) {
+            notice = "Cancelled."
+        } else {
+            banner = .failure(error)
+        }
+    }
+}

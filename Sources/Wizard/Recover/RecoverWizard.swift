@@ -1,0 +1,131 @@
+import OpenConnectors
+
+/// The screens of `ocwizard recover`.
+public enum RecoverScreen: Sendable, Equatable {
+    /// The connection step, shared with create.
+    case connection
+    /// The table of instances.
+    case instances
+    /// One instance: token, status, configuration, actions.
+    case detail
+    /// Azure app, Authorize and Grant code again, for a new grant code.
+    case reauthenticate
+}
+
+/// What the recover flow is waiting for.
+public enum RecoverBusy: Sendable, Equatable {
+    case loadingDetail, reauthenticating, enabling, deleting
+
+    /// The spinner's caption.
+    public var caption: String {
+        switch self {
+        case .loadingDetail: "Reading the instance…"
+        case .reauthenticating: "Re-authenticating the instance…"
+        case .enabling: "Enabling the instance…"
+        case .deleting: "Deleting the instance…"
+        }
+    }
+}
+
+/// Where the listing stands.
+public enum ListingState: Sendable, Equatable {
+    case idle
+    /// Pages loaded so far and the total the service announced.
+    case loading(pages: Int, total: Int?)
+    case complete
+    case failed(OpenConnectorsError)
+}
+
+/// A dialog on the recover screens.
+public enum RecoverModal: Sendable, Equatable {
+    /// Type the instance's name to delete it.
+    case confirmDelete(TextEditor)
+    /// Where to save the instance file.
+    case savePath(TextEditor)
+    /// The file exists: replace it?
+    case confirmOverwrite(path: String)
+    /// The keys of the current screen.
+    case help
+}
+
+/// `ocwizard recover` as a pure state machine: find an instance, show its token, repair it.
+///
+/// The connection step and the re-authentication steps (Azure app, Authorize, Grant code) are the
+/// create wizard's own, run by an embedded `CreateWizard`; this type decides what happens around them.
+public struct RecoverWizard: Sendable, Equatable {
+    /// The embedded create wizard, for the connection and re-authentication steps.
+    public var inner: CreateWizard
+    /// The current screen.
+    public var screen: RecoverScreen = .connection
+    /// The loaded instances, sorted and filtered.
+    public var list = InstanceList()
+    /// The filter as typed.
+    public var filter = TextEditor(text: "")
+    /// Progress of the listing.
+    public var listing: ListingState = .idle
+    /// The id of the selected row.
+    public var selectedID: Int?
+    /// The instance shown on the detail screen, as last read.
+    public var detail: Instance?
+    /// Whether the token is shown in clear text.
+    public var tokenRevealed = false
+    /// Focused button on the detail screen.
+    public var detailFocus: RecoverAction = .copyToken
+    /// The open dialog.
+    public var modal: RecoverModal?
+    /// What is in flight.
+    public var busy: RecoverBusy?
+    /// When the wait began, and the latest tick.
+    public var busySince: ContinuousClock.Instant?
+    public var now: ContinuousClock.Instant?
+    /// A message across the screen.
+    public var banner: Banner?
+    /// A short status note.
+    public var notice: String?
+    /// Where the instance file was saved.
+    public var savedPath: String?
+
+    /// A recover wizard on the connection step.
+    public init(configuration: WizardConfiguration) {
+        inner = CreateWizard(configuration: configuration)
+    }
+
+    /// The buttons of the detail screen.
+    public var detailActions: [RecoverAction] {
+        var actions: [RecoverAction] = [.copyToken, .saveToken, .reauthenticate]
+        if detail?.disabled == true { actions.append(.enable) }
+        return actions + [.delete, .back]
+    }
+
+    /// The selected row, kept on the same instance while the table changes.
+    public var selectedRow: Int? {
+        guard !list.visible.isEmpty else { return nil }
+        if let selectedID, let row = list.visible.firstIndex(where: { list.all[$0].id == selectedID }) { return row }
+        return 0
+    }
+
+    /// The instance the selected row shows.
+    public var selectedInstance: Instance? { selectedRow.map { list.instance(atRow: $0) } }
+
+    /// The connection the inner wizard verified.
+    var connection: (baseURL: String, credentials: Credentials) {
+        (inner.form.normalized(.baseURL), Credentials(form: inner.form))
+    }
+}
+
+/// A button on the detail screen.
+public enum RecoverAction: String, Sendable, Equatable, CaseIterable {
+    case copyToken, saveToken, reauthenticate, enable, delete, back
+
+    /// The button text.
+    public var label: String {
+        switch self {
+        case .copyToken: "Copy token"
+        case .saveToken: "Save"
+        case .reauthenticate: "Re-authenticate"
+        case .enable: "Enable"
+        case .delete: "Delete"
+        case .back: "Back"
+        }
+    }
+}
