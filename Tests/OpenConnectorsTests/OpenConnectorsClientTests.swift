@@ -67,7 +67,8 @@ struct OpenConnectorsClientTests {
     func oauthURLPost() async throws {
         let (client, transport) = client([.json(#"{"oauthUrl":"https://login.microsoftonline.com/common/oauth2/v2.0/authorize?x=1","element":"microsoftgraph"}"#)])
         let redirect = try await client.oauthURL(apiKey: "id", apiSecret: "s e/c", callbackURL: "https://mycoolapp.com/cb", scope: "a b", state: "st")
-        #expect(redirect == OAuthRedirect(oauthUrl: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?x=1", element: "microsoftgraph"))
+        #expect(redirect.oauthUrl == "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?x=1")
+        #expect(redirect.element == "microsoftgraph")
         let requests = await transport.requests
         #expect(requests.count == 1)
         #expect(requests.first?.method == "POST")
@@ -142,7 +143,9 @@ struct OpenConnectorsClientTests {
             .json("[]"),
         ])
         let page = try await client.listPage(filter: InstanceFilter(tags: ["my tag", "b"], searchText: "alice", hydrate: false), pageSize: 500, nextPage: "p&1")
-        #expect(page == InstancePage(instances: [Instance(id: 1, name: "a")], totalCount: 3, nextPageToken: "tok/1"))
+        #expect(page.instances == [Instance(id: 1, name: "a")])
+        #expect(page.totalCount == 3)
+        #expect(page.nextPageToken == "tok/1")
         #expect(try await client.listPage(pageSize: 0).nextPageToken == nil)
         _ = try await client.listPage(filter: InstanceFilter(searchText: ""))
         let urls = await transport.requests.map { String($0.url.dropFirst(Self.base.count)) }

@@ -4,6 +4,9 @@ import OpenConnectors
 /// Shared values and small helpers for the core tests.
 enum Fixtures {
     /// A form that passes validation without a single problem; tests change one value at a time.
+    ///
+    /// The events callback URL is filled in even with events off, so that turning events on
+    /// alone raises no problem.
     static func validForm(eventsEnabled: Bool = false) -> InstanceForm {
         var form = InstanceForm()
         form[.userSecret] = "uS3cret+/="
@@ -14,7 +17,7 @@ enum Fixtures {
         form[.code] = "M.C507_BAY.2.U.abc"
         form[.name] = "graph-calendar-alice"
         form.eventsEnabled = eventsEnabled
-        if eventsEnabled { form[.eventsCallbackURL] = "https://mycoolapp.com/events" }
+        form[.eventsCallbackURL] = "https://mycoolapp.com/events"
         return form
     }
 
