@@ -29,7 +29,7 @@ struct InstanceDetailView {
             ("Created", instance.createdDate ?? "—"),
         ]
         for (label, value) in rows {
-            for (index, piece) in TextLayout.hardWrap(value, width: max(10, width - 20)).enumerated() {
+            for (index, piece) in TextLayout.hardWrap(value, width: max(10, width - 17)).enumerated() {
                 lines.append(ScreenLine([Span((index == 0 ? label : "").padded(to: 14), theme.label), Span(piece, label == "Token" ? theme.heading : theme.label)]))
             }
         }

@@ -81,8 +81,10 @@ public struct WizardView {
     /// The top row: " ocwizard · title" on the left, the position on the right.
     func drawTitleBar(_ header: Header, into buffer: inout CellBuffer) {
         buffer.fill(column: 0, row: 0, width: buffer.width, height: 1, style: theme.titleBar)
-        buffer.write(" ocwizard · \(header.title)", column: 0, row: 0, style: theme.titleBar)
         let indicator = header.position + " "
+        let room = max(0, buffer.width - DisplayWidth.of(indicator) - 2)
+        let title = " ocwizard · \(header.title)"
+        buffer.write(DisplayWidth.of(title) > room ? DisplayWidth.prefix(of: title, fitting: room - 1) + "…" : title, column: 0, row: 0, style: theme.titleBar)
         buffer.write(indicator, column: buffer.width - DisplayWidth.of(indicator), row: 0, style: theme.stepIndicator)
     }
 

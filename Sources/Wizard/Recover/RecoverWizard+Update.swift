@@ -73,8 +73,8 @@ extension RecoverWizard {
         inner.replaceValue(.code, with: "")
         inner.authorization = nil
         inner.messages = [:]
-        inner.banner = Banner(tone: .info, lines: ["Re-authenticating \(detail.name) (id \(detail.id)). Type the client secret again: Open Connectors never returns it."])
         _ = inner.enter(.azureApp)
+        inner.banner = Banner(tone: .info, lines: ["Re-authenticating \(detail.name) (id \(detail.id)). Type the client secret again: Open Connectors never returns it."])
         inner.focus = .field(inner.form.normalized(.apiKey).isEmpty ? .apiKey : .apiSecret)
         screen = .reauthenticate
     }
