@@ -55,6 +55,9 @@ let package = Package(
         ),
         .executableTarget(name: "ocwizard", dependencies: ["OCWizardCLI"]),
 
+        // In-process timings for `make bench` (frame cost, filter per keystroke); not in `ocwizard`.
+        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "TerminalUI", "CursesTerminal"]),
+
         .testTarget(
             name: "OpenConnectorsTests",
             dependencies: ["OpenConnectors", .product(name: "PropertyBased", package: "swift-property-based")]

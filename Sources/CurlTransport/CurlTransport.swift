@@ -6,9 +6,10 @@ import OpenConnectors
 /// The real `HTTPTransport`: libcurl, with TLS always verified, no redirects, capped bodies and cancellation.
 ///
 /// One instance owns one reused easy handle, so a wizard run makes one TLS handshake per host.
-/// Transfers run one at a time on a private serial queue (never on Swift's cooperative threads,
-/// which a blocking transfer would starve); a cancelled task stops its transfer at once with
-/// `TransportError.cancelled`.
+/// Transfers run one at a time, in order, on a private serial queue (never on Swift's cooperative
+/// threads, which a blocking transfer would starve). A cancelled task stops its running transfer
+/// at once with `TransportError.cancelled`; a request cancelled while waiting for its turn ends
+/// when its turn comes. Proxies come from the environment by libcurl's rules (`ProxyEnvironment`).
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     // @unchecked: `handle` and `announcedProxies` are touched only on `queue`; `handle.wakeUp()`
     // is the one call made from other threads, and libcurl allows it from any thread.

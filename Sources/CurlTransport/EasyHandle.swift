@@ -85,6 +85,7 @@ final class EasyHandle {
         try check(code, CURLOPT_COPYPOSTFIELDS)
     }
 
+    /// Turns a refused option into a transport error.
     private func check(_ code: CURLcode, _ option: CURLoption) throws(TransportError) {
         guard code == CURLE_OK else {
             throw .other(code: Int(code.rawValue), detail: "libcurl refused option \(option.rawValue): \(Self.describe(code))")
@@ -92,6 +93,9 @@ final class EasyHandle {
     }
 
     // MARK: - Running
+
+    /// The longest wait for socket activity; libcurl shortens it for its own timers (timeouts).
+    private static let longestPollMilliseconds: Int32 = 1000
 
     /// Runs the configured transfer to its end and returns libcurl's result code.
     ///
@@ -103,13 +107,13 @@ final class EasyHandle {
         var running: Int32 = 1
         while running > 0 {
             try check(curl_multi_perform(multi, &running))
-            if running > 0 { try check(curl_multi_poll(multi, nil, 0, 1000, nil)) }
+            if running > 0 { try check(curl_multi_poll(multi, nil, 0, Self.longestPollMilliseconds, nil)) }
         }
         var pending: Int32 = 0
         while let message = curl_multi_info_read(multi, &pending) {
             if message.pointee.msg == CURLMSG_DONE { return ocw_curl_message_result(message) }
         }
-        return CURLE_RECV_ERROR
+        throw .other(code: -1, detail: "libcurl ended the transfer without a result")
     }
 
     /// Interrupts a waiting `perform()` so it looks at the cancellation flag; safe from any thread.
@@ -117,6 +121,7 @@ final class EasyHandle {
         curl_multi_wakeup(multi)
     }
 
+    /// Turns a failed multi-handle call into a transport error.
     private func check(_ code: CURLMcode) throws(TransportError) {
         guard code == CURLM_OK else {
             throw .other(code: Int(code.rawValue), detail: String(cString: curl_multi_strerror(code)))

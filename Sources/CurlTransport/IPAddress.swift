@@ -29,6 +29,7 @@ struct IPAddress: Equatable {
         return true
     }
 
+    /// The 4 bytes of a dotted quad, or `nil`.
     private static func ipv4Bytes(_ text: Substring) -> [UInt8]? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
@@ -40,6 +41,7 @@ struct IPAddress: Equatable {
         return bytes
     }
 
+    /// The 16 bytes of an IPv6 address (`::` expanded, a dotted-quad tail allowed), or `nil`.
     private static func ipv6Bytes(_ text: Substring) -> [UInt8]? {
         let halves = text.split(separator: "::", maxSplits: 1, omittingEmptySubsequences: false)
         guard text.contains(":"), halves.count <= 2 else { return nil }

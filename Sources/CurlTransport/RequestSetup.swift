@@ -76,7 +76,8 @@ extension EasyHandle {
         var lines: [String] = []
         for header in request.headers {
             guard !(header.name + header.value).contains(where: { $0 == "\r" || $0 == "\n" }), !header.name.isEmpty else {
-                throw .other(code: Int(CURLE_BAD_FUNCTION_ARGUMENT.rawValue), detail: "the header \(header.name) contains a line break")
+                throw .other(code: Int(CURLE_BAD_FUNCTION_ARGUMENT.rawValue),
+                             detail: "a request header has no name or contains a line break")
             }
             lines.append(header.value.isEmpty ? "\(header.name);" : "\(header.name): \(header.value)")
         }

@@ -10,6 +10,10 @@ public final class CursesTerminal: TerminalBackend {
     private var pairs: [Int: Int16] = [:]
     private var restored = false
     private var pendingInput: [TerminalInput] = []
+    /// What ncurses' screen holds (the last presented buffer); `nil` after a resize.
+    private var presented: CellBuffer?
+    /// A reused run of wide characters for `present`.
+    private var run: [wchar_t] = []
 
     /// Takes over the terminal: UTF-8 locale, raw keys, no echo, keypad, short Esc delay, bracketed paste.
     /// - Parameter useColor: `false` for `NO_COLOR`.
@@ -46,23 +50,33 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     public func present(_ buffer: CellBuffer) {
+        // Only rows that differ from the last presented buffer are handed to ncurses: after a
+        // keystroke that is a few rows, not width × height cells (ncurses' own diff then decides
+        // what to send). A new size or a resize starts over with every row.
+        let previous = presented.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
+        let width = buffer.width
+        let cells = buffer.cells
         for row in 0..<buffer.height {
+            let rowStart = row * width
+            if let previous, previous.rowsEqual(buffer, from: row, to: row + 1) { continue }
             var column = 0
-            while column < buffer.width {
-                let style = buffer[column, row].style
-                var run: [wchar_t] = []
+            while column < width {
+                let style = cells[rowStart + column].style
                 let start = column
-                while column < buffer.width, buffer[column, row].style == style {
-                    if let character = buffer[column, row].character {
-                        run += character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                run.removeAll(keepingCapacity: true)
+                while column < width, cells[rowStart + column].style == style {
+                    if let character = cells[rowStart + column].character {
+                        for scalar in character.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
                     }
                     column += 1
                 }
                 apply(style)
+                let count = Int32(run.count)
                 run.append(0)
-                _ = ocw_put(Int32(row), Int32(start), run, Int32(run.count - 1))
+                _ = ocw_put(Int32(row), Int32(start), run, count)
             }
         }
+        presented = buffer
         ocw_set_style(ocw_attr_normal(), 0)
         if let cursor = buffer.cursor {
             curs_set(1)
@@ -81,7 +95,11 @@ public final class CursesTerminal: TerminalBackend {
         let status = wget_wch(ocw_stdscr(), &value)
         if let number = SignalTrap.takeSignal() { return .signal(number) }
         if status == ERR { return nil }
-        if status == ocw_key_code_yes() { return CursesKeyDecoder.functionKey(Int32(value)) }
+        if status == ocw_key_code_yes() {
+            let input = CursesKeyDecoder.functionKey(Int32(value))
+            if input == .resize { presented = nil }
+            return input
+        }
         if value == 27 { return readEscapeSequence() }
         return CursesKeyDecoder.character(UInt32(value)).map(TerminalInput.key)
     }

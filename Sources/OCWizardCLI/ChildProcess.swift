@@ -15,10 +15,23 @@ enum ChildProcess {
             }
         }
         for descriptor in closing { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        // Threads of the Swift runtime and Dispatch block signals; a child would inherit that mask
+        // and ignore SIGTERM. Start it with no signal blocked and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawnp(&pid, path, &actions, nil, argv, environ)
+        let status = posix_spawnp(&pid, path, &actions, &attributes, argv, environ)
         return status == 0 ? pid : nil
     }
 

@@ -38,7 +38,7 @@ final class SandboxProcess {
         var output: [Int32] = [0, 0]
         var input: [Int32] = [0, 0]
         guard pipe(&output) == 0, pipe(&input) == 0 else { throw StartFailure(message: "could not create pipes") }
-        guard let pid = ChildProcess.spawn(path, ["--port", "0"], stdin: input[0], stdout: output[1], closing: [output[0], input[1]]) else {
+        guard let pid = ChildProcess.spawn(path, ["--port", "0", "--exit-on-stdin-eof"], stdin: input[0], stdout: output[1], closing: [output[0], input[1]]) else {
             throw StartFailure(message: "could not start \(path)")
         }
         close(output[1])

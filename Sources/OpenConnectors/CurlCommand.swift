@@ -45,15 +45,30 @@ public enum CurlCommand {
 
 extension String {
     /// Replaces every occurrence of `target` (no Foundation needed).
+    ///
+    /// Matches UTF-8 bytes, as a shell reads them: a `'` followed by a combining mark is still a
+    /// quote to escape. (The generic `firstRange(of:)` it replaces cost a tenth of a review frame.)
     func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return self }
+        let haystack = Array(utf8)
+        guard haystack.count >= needle.count else { return self }
+        var result: [UInt8] = []
+        result.reserveCapacity(haystack.count)
+        var index = 0
+        var replaced = false
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                result += replacement.utf8
+                index += needle.count
+                replaced = true
+            } else {
+                result.append(haystack[index])
+                index += 1
+            }
         }
-        return result + rest
+        guard replaced else { return self }
+        result += haystack[index...]
+        return String(decoding: result, as: UTF8.self)
     }
 }

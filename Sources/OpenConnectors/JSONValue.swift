@@ -65,7 +65,10 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private func write(into out: inout String, indent: String?, level: Int) {
         let newline = indent == nil ? "" : "\n"
-        let pad = { (depth: Int) in String(repeating: indent ?? "", count: depth) }
+        // Appends the indentation in place (a `String(repeating:)` per line allocated on every line).
+        let pad = { (out: inout String, depth: Int) in
+            if let indent { for _ in 0..<depth { out += indent } }
+        }
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
@@ -77,25 +80,31 @@ public indirect enum JSONValue: Sendable, Equatable {
             guard !items.isEmpty else { out += "[]"; return }
             out += "[" + newline
             for (index, item) in items.enumerated() {
-                out += pad(level + 1)
+                pad(&out, level + 1)
                 item.write(into: &out, indent: indent, level: level + 1)
                 out += (index < items.count - 1 ? "," : "") + newline
             }
-            out += pad(level) + "]"
+            pad(&out, level)
+            out += "]"
         case .object(let pairs):
             guard !pairs.isEmpty else { out += "{}"; return }
             out += "{" + newline
             for (index, pair) in pairs.enumerated() {
-                out += pad(level + 1) + JSONValue.quoted(pair.0) + (indent == nil ? ":" : ": ")
+                pad(&out, level + 1)
+                out += JSONValue.quoted(pair.0)
+                out += indent == nil ? ":" : ": "
                 pair.1.write(into: &out, indent: indent, level: level + 1)
                 out += (index < pairs.count - 1 ? "," : "") + newline
             }
-            out += pad(level) + "}"
+            pad(&out, level)
+            out += "}"
         }
     }
 
     /// `text` as a JSON string literal.
     public static func quoted(_ text: String) -> String {
+        // Printable ASCII without `"` and `\` (names, ids, dates, most tokens) is copied as is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -22,6 +22,9 @@ public enum Normalizer {
 
     /// Strips white space and line breaks from both ends.
     public static func trim(_ value: String) -> String {
+        // Most values have nothing to trim: say so without Unicode property lookups.
+        if let first = value.utf8.first, let last = value.utf8.last,
+           first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return value }
         var scalars = Substring(value).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }

@@ -32,6 +32,8 @@ public struct InstancePage: Sendable, Equatable {
 public struct OpenConnectorsClient: Sendable {
     /// Largest page the service serves.
     public static let maximumPageSize = 200
+    /// What the service returns instead of a secret configuration value.
+    static let maskedValue = "********"
 
     private let transport: any HTTPTransport
     /// The normalized API base, ending in `/elements/api-v2`.
@@ -107,12 +109,16 @@ public struct OpenConnectorsClient: Sendable {
 
     /// Re-authenticates an instance with a new grant code: `PUT /instances/{id}?reAuthenticate=true`.
     ///
-    /// The body is the instance as read, minus the stored OAuth tokens, with the real Azure app
-    /// key and secret put back (the service only returns them masked) and the new code.
+    /// The body is the instance as read, minus the stored OAuth tokens and every value the service
+    /// only returned masked (sending `********` back would store the mask), with the real Azure
+    /// app key and secret put back and the new code.
     public func reauthenticate(id: Int, code: String, apiKey: String, apiSecret: String, callbackURL: String?) async throws(OpenConnectorsError) -> Instance {
         let current = try decode(JSONValue.self, from: try await send("GET", "/instances/\(id)"))
         var configuration = current["configuration"] ?? .object([])
         for key in ["oauth.user.token", "oauth.user.refresh_token"] { configuration = configuration.removing(key) }
+        if case .object(let pairs) = configuration {
+            configuration = .object(pairs.filter { $0.1 != .string(Self.maskedValue) })
+        }
         configuration = configuration.setting("oauth.api.key", to: .string(apiKey)).setting("oauth.api.secret", to: .string(apiSecret))
         if let callbackURL, !callbackURL.isEmpty { configuration = configuration.setting("oauth.callback.url", to: .string(callbackURL)) }
         let body = current.removing("token").setting("configuration", to: configuration)

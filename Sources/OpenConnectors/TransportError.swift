@@ -30,12 +30,13 @@ public enum TransportError: Error, Sendable, Equatable {
         switch self {
         case .connectionRefused(let host): "Could not connect to \(host): nothing is listening there."
         case .hostNotFound(let host): "The host \(host) could not be found."
-        case .timedOut(let seconds): "The service did not answer within \(seconds) seconds."
+        case .timedOut(let seconds): "The service did not answer within \(seconds) second\(seconds == 1 ? "" : "s")."
         case .untrustedCertificate(let detail): "The server's TLS certificate is not trusted (\(detail))."
         case .hostnameMismatch(let detail): "The server's TLS certificate is for another host name (\(detail))."
         case .caFileUnusable(let path, let detail): "The CA file \(path) cannot be used (\(detail))."
         case .proxyFailure(let detail): "The proxy failed (\(detail))."
-        case .responseTooLarge(let limit): "The answer was larger than \(limit / (1024 * 1024)) MiB and was stopped."
+        case .responseTooLarge(let limit):
+            "The answer was larger than \(limit >= 1024 * 1024 ? "\(limit / (1024 * 1024)) MiB" : "\(limit) bytes") and was stopped."
         case .cancelled: "Cancelled."
         case .redirected(let status, let location): "The service answered \(status), redirecting to \(location); API calls are not redirected."
         case .connectionLost(let detail): "The connection broke before the answer was complete (\(detail))."

@@ -30,8 +30,27 @@ public struct CellBuffer: Sendable, Equatable {
     }
 
     public static func == (lhs: CellBuffer, rhs: CellBuffer) -> Bool {
-        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
+        lhs.width == rhs.width && lhs.height == rhs.height
             && lhs.cursor?.column == rhs.cursor?.column && lhs.cursor?.row == rhs.cursor?.row
+            && lhs.rowsEqual(rhs, from: 0, to: lhs.height)
+    }
+
+    /// Whether rows `first..<last` hold the same cells in both buffers (of the same width).
+    ///
+    /// Compares in place through buffer pointers: comparing `[Cell]` or slices of it copies
+    /// (retains and releases) every cell, which made the run loop's `frame != lastFrame` cost
+    /// as much as drawing the frame.
+    public func rowsEqual(_ other: CellBuffer, from first: Int, to last: Int) -> Bool {
+        let range = (first * width)..<(last * width)
+        return cells.withUnsafeBufferPointer { mine in
+            other.cells.withUnsafeBufferPointer { theirs in
+                if mine.baseAddress == theirs.baseAddress { return true }
+                for index in range where mine[index].style != theirs[index].style || mine[index].character != theirs[index].character {
+                    return false
+                }
+                return true
+            }
+        }
     }
 
     /// The cell at a position.
@@ -45,6 +64,18 @@ public struct CellBuffer: Sendable, Equatable {
         guard row >= 0, row < height, column < width else { return 0 }
         let end = min(width, limit.map { column + max(0, $0) } ?? width)
         var x = column
+        if DisplayWidth.isPrintableASCII(text) {
+            // One byte, one character, one column: no grapheme breaking or width lookups.
+            for byte in text.utf8 {
+                if x + 1 > end { break }
+                if x >= 0 {
+                    clearWide(at: x, row: row)
+                    cells[row * width + x] = Cell(character: Character(Unicode.Scalar(byte)), style: style)
+                }
+                x += 1
+            }
+            return x - column
+        }
         for character in text {
             let columns = DisplayWidth.of(character)
             if columns == 0 { continue }

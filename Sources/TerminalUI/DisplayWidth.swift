@@ -2,6 +2,8 @@
 public enum DisplayWidth {
     /// Columns of one grapheme: 0 for controls and lone combining marks, 2 for wide and emoji.
     public static func of(_ character: Character) -> Int {
+        // ASCII (one scalar, or CR LF) needs no Unicode property lookups: controls 0, the rest 1.
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         guard let first = character.unicodeScalars.first else { return 0 }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
         let category = first.properties.generalCategory
@@ -14,7 +16,14 @@ public enum DisplayWidth {
 
     /// Columns of a string.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if isPrintableASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// Whether every byte is printable ASCII, so that each byte is one character of one column.
+    @inline(__always)
+    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// East Asian Wide and Fullwidth ranges.
@@ -32,6 +41,11 @@ public enum DisplayWidth {
 
     /// The longest prefix of `text` that fits in `columns`.
     public static func prefix(of text: some StringProtocol, fitting columns: Int) -> String {
+        if isPrintableASCII(text) {
+            // One byte, one character, one column: cut by UTF-8 offset, without grapheme breaking.
+            let utf8 = text.utf8
+            return String(text[..<utf8.index(utf8.startIndex, offsetBy: min(max(0, columns), utf8.count))])
+        }
         var used = 0
         var result = ""
         for character in text {

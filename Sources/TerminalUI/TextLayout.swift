@@ -43,7 +43,9 @@ public enum TextLayout {
             let head = DisplayWidth.prefix(of: rest, fitting: width)
             guard !head.isEmpty else { break }
             lines.append(head)
-            rest = rest.dropFirst(head.count)
+            // `head` is a prefix of `rest` made of whole characters: skip it by its UTF-8 length
+            // (counting its characters again would walk grapheme boundaries a second time).
+            rest = rest[rest.utf8.index(rest.startIndex, offsetBy: head.utf8.count)...]
         }
         return lines.isEmpty ? [""] : lines
     }

@@ -105,9 +105,11 @@ extension CreateWizard {
         switch focus {
         case .hostPreset:
             if viaEnter { moveFocus(by: 1) } else { cyclePreset(by: 1) }
-        case .field(.eventsEnabled):
-            if viaEnter { moveFocus(by: 1) } else { toggleEvents() }
+        case .field(.eventsEnabled) where !viaEnter:
+            toggleEvents()
         case .field:
+            // Enter on the events toggle too: with events off it is the last field, so it goes
+            // on ("Enter next step" in the help bar), as on every other step.
             let items = focusables
             if let index = items.firstIndex(of: focus), index + 1 < items.count, case .action = items[index + 1] {
                 validateLeaving(focus)

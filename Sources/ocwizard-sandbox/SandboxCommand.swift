@@ -6,6 +6,7 @@ import Sandbox
 /// `ocwizard-sandbox`: runs the local Open Connectors emulator until SIGINT or SIGTERM.
 @main
 struct SandboxCommand: AsyncParsableCommand {
+    /// The command's name and help text.
     static let configuration = CommandConfiguration(
         commandName: "ocwizard-sandbox",
         abstract: "A local emulator of the SAP Open Connectors API for trying and testing ocwizard.",
@@ -40,6 +41,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "The client secret of the registered Azure app (default sandbox-client-secret).")
     var clientSecret: String?
 
+    @Flag(name: .customLong("exit-on-stdin-eof"), help: "Stop when standard input ends (used by ocwizard --sandbox, so the sandbox never outlives the wizard).")
+    var exitOnStdinEOF = false
+
     /// Rejects a negative `--seed`.
     func validate() throws {
         guard seedCount >= 0 else { throw ValidationError("--seed must be 0 or more.") }
@@ -48,6 +52,7 @@ struct SandboxCommand: AsyncParsableCommand {
     /// Starts the sandbox, prints where it listens, and waits for a stop signal.
     func run() async throws {
         let signals = StopSignals()
+        if exitOnStdinEOF { signals.stopAtEndOfInput() }
         let server = SandboxServer(configuration: sandboxConfiguration)
         _ = try await server.start(port: port)
         let baseURL = await server.baseURL

@@ -5,6 +5,7 @@ import Foundation
 final class StopSignals {
     private let sources: [any DispatchSourceSignal]
     private let stream: AsyncStream<Int32>
+    private let continuation: AsyncStream<Int32>.Continuation
 
     /// Takes over SIGINT and SIGTERM from their default handlers.
     init() {
@@ -19,6 +20,17 @@ final class StopSignals {
             return source
         }
         self.stream = stream
+        self.continuation = continuation
+    }
+
+    /// Also stops when standard input reaches its end: the parent that holds the other end of the
+    /// pipe (`ocwizard --sandbox`) has exited, however it exited.
+    func stopAtEndOfInput() {
+        let continuation = self.continuation
+        Thread.detachNewThread {
+            _ = FileHandle.standardInput.readDataToEndOfFile()
+            continuation.yield(0)
+        }
     }
 
     /// Returns when the first stop signal arrives.

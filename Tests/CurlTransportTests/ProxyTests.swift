@@ -46,6 +46,22 @@ import Testing
         #expect(ProxyEnvironment.noProxy(list, matches: host) == matches)
     }
 
+    @Test(arguments: [
+        ("127.0.0.1", [127, 0, 0, 1]),
+        ("::1", [UInt8](repeating: 0, count: 15) + [1]),
+        ("fe80::a:b", [0xFE, 0x80] + [UInt8](repeating: 0, count: 10) + [0, 0x0A, 0, 0x0B]),
+        ("::ffff:10.0.0.1", [UInt8](repeating: 0, count: 10) + [0xFF, 0xFF, 10, 0, 0, 1]),
+        ("1:2:3:4:5:6:7:8", [0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8]),
+    ] as [(String, [UInt8])])
+    func addressesParseLikeInetPton(text: String, bytes: [UInt8]) {
+        #expect(IPAddress(text)?.bytes == bytes)
+    }
+
+    @Test(arguments: ["256.0.0.1", "1.2.3", "1.2.3.4.5", "example.com", "1:2:3:4:5:6:7", "1::2::3", "12345::1", ":::", "1:2:3:4:5:6:7:8:9", "+1::"])
+    func nonAddressesAreRejected(text: String) {
+        #expect(IPAddress(text) == nil)
+    }
+
     @Test func noProxyWinsOverEveryProxyVariable() throws {
         #expect(try choice("https://api.example.com", ["https_proxy": "http://p:1", "NO_PROXY": ".example.com"])
             == .init(proxy: nil, variable: "NO_PROXY"))

@@ -53,6 +53,7 @@ extension SandboxAPI {
             return .text("AADSTS900144: The request body must contain the following parameter: 'client_id'.", status: 400)
         }
         let state = request.queryValue("state")
+        /// The redirect that carries an OAuth error instead of a code.
         func refuse(_ error: String, _ description: String) -> SandboxResponse {
             .redirect(to: Self.redirect(target, with: [("error", error), ("error_description", description)], state: state))
         }

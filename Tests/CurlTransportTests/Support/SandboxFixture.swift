@@ -25,6 +25,9 @@ struct SandboxFixture: Sendable {
     let transport: CurlTransport
     /// A client over `transport` with the sandbox's secrets.
     let client: OpenConnectorsClient
+    /// A second transport for `/sandbox/...` control calls, which must not queue behind the
+    /// request under test (one `CurlTransport` sends one request at a time).
+    let control = CurlTransport()
 
     /// The sandbox's user and organization secrets.
     var credentials: Credentials {
@@ -51,7 +54,7 @@ struct SandboxFixture: Sendable {
 
     /// How many injected faults are still waiting for a request (`GET /sandbox/faults`).
     func pendingFaultCount() async throws -> Int {
-        let response = try await transport.send(HTTPRequest(method: "GET", url: origin + "/sandbox/faults"))
+        let response = try await control.send(HTTPRequest(method: "GET", url: origin + "/sandbox/faults"))
         return try JSONDecoder().decode([SandboxFault].self, from: Data(response.body)).count
     }
 
@@ -101,6 +104,7 @@ struct SandboxFixture: Sendable {
 }
 
 /// Starts a sandbox configured by `configure`, runs `body` against it, and stops it whatever happens.
+@discardableResult
 func withSandbox<Result>(
     configure: (inout SandboxConfiguration) -> Void = { _ in },
     options: CurlTransportOptions = CurlTransportOptions(),

@@ -27,53 +27,74 @@ struct TLSTunnel: Sendable {
 }
 
 /// Starts stunnel in front of `backendPort`, runs `body`, then stops stunnel and removes its files whatever happens.
+@discardableResult
 func withTLSTunnel<Result>(to backendPort: UInt16, _ body: (TLSTunnel) async throws -> Result) async throws -> Result {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ocw-tls-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    let good = try makeCertificate(in: directory, name: "good", subjectAltName: "DNS:localhost,IP:127.0.0.1")
-    let wrong = try makeCertificate(in: directory, name: "wrong", subjectAltName: "DNS:wrong.example")
+    let good = try await makeCertificate(in: directory, name: "good", subjectAltName: "DNS:localhost,IP:127.0.0.1")
+    let wrong = try await makeCertificate(in: directory, name: "wrong", subjectAltName: "DNS:wrong.example")
 
-    let ports = (try LocalPort.unused(), try LocalPort.unused())
-    let configuration = """
-        foreground = yes
-        pid =
-        debug = 3
-        [good]
-        accept = 127.0.0.1:\(ports.0)
-        connect = 127.0.0.1:\(backendPort)
-        cert = \(good.certificate)
-        key = \(good.key)
-        [wrong]
-        accept = 127.0.0.1:\(ports.1)
-        connect = 127.0.0.1:\(backendPort)
-        cert = \(wrong.certificate)
-        key = \(wrong.key)
-        """
-    let configurationFile = directory.appendingPathComponent("stunnel.conf")
-    try configuration.write(to: configurationFile, atomically: true, encoding: .utf8)
-    let logFile = directory.appendingPathComponent("stunnel.log")
-    FileManager.default.createFile(atPath: logFile.path, contents: nil)
-
-    let stunnel = Process()
-    stunnel.executableURL = try executable(named: "stunnel4", orElse: "stunnel")
-    stunnel.arguments = [configurationFile.path]
-    stunnel.standardOutput = try FileHandle(forWritingTo: logFile)
-    stunnel.standardError = stunnel.standardOutput
-    try stunnel.run()
-    defer {
-        stunnel.terminate()
-        stunnel.waitUntilExit()
+    let (stunnel, ports) = try await startStunnel(in: directory, backendPort: backendPort, good: good, wrong: wrong)
+    do {
+        let result = try await body(TLSTunnel(port: ports.good, wrongNamePort: ports.wrong, certificateFile: good.certificate,
+                                              wrongNameCertificateFile: wrong.certificate,
+                                              missingFile: directory.appendingPathComponent("missing-ca.pem").path))
+        await stunnel.stop()
+        return result
+    } catch {
+        await stunnel.stop()
+        throw error
     }
-    try await waitUntil("stunnel accepts on ports \(ports.0) and \(ports.1)") {
-        guard stunnel.isRunning else {
-            throw StunnelExited(log: (try? String(contentsOf: logFile, encoding: .utf8)) ?? "")
+}
+
+/// Starts stunnel on two free ports and waits until both accept connections.
+///
+/// A port found free can be taken by another process before stunnel binds it; stunnel then
+/// exits, and the start is retried on new ports.
+private func startStunnel(in directory: URL, backendPort: UInt16, good: (certificate: String, key: String),
+                          wrong: (certificate: String, key: String)) async throws -> (ChildProcess, (good: UInt16, wrong: UInt16)) {
+    var attempt = 1
+    while true {
+        let free = try LocalPort.unused(count: 2)
+        let ports = (good: free[0], wrong: free[1])
+        let configuration = """
+            foreground = yes
+            pid =
+            debug = 3
+            [good]
+            accept = 127.0.0.1:\(ports.good)
+            connect = 127.0.0.1:\(backendPort)
+            cert = \(good.certificate)
+            key = \(good.key)
+            [wrong]
+            accept = 127.0.0.1:\(ports.wrong)
+            connect = 127.0.0.1:\(backendPort)
+            cert = \(wrong.certificate)
+            key = \(wrong.key)
+            """
+        let configurationFile = directory.appendingPathComponent("stunnel-\(attempt).conf")
+        try configuration.write(to: configurationFile, atomically: true, encoding: .utf8)
+        let logFile = directory.appendingPathComponent("stunnel-\(attempt).log")
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let stunnel = ChildProcess(try executable(named: "stunnel4", "stunnel"), [configurationFile.path],
+                                   output: try FileHandle(forWritingTo: logFile))
+        try stunnel.start()
+        do {
+            try await waitUntil("stunnel accepts on ports \(ports.good) and \(ports.wrong)") {
+                guard stunnel.isRunning else {
+                    throw StunnelExited(log: (try? String(contentsOf: logFile, encoding: .utf8)) ?? "")
+                }
+                return LocalPort.acceptsConnections(ports.good) && LocalPort.acceptsConnections(ports.wrong)
+            }
+            return (stunnel, ports)
+        } catch is StunnelExited where attempt < 3 {
+            attempt += 1
+        } catch {
+            await stunnel.stop()
+            throw error
         }
-        return LocalPort.acceptsConnections(ports.0) && LocalPort.acceptsConnections(ports.1)
     }
-    return try await body(TLSTunnel(port: ports.0, wrongNamePort: ports.1, certificateFile: good.certificate,
-                                    wrongNameCertificateFile: wrong.certificate,
-                                    missingFile: directory.appendingPathComponent("missing-ca.pem").path))
 }
 
 /// stunnel stopped before it listened (its log says why).
@@ -84,20 +105,56 @@ struct StunnelExited: Error, CustomStringConvertible {
 }
 
 /// Writes a self-signed EC certificate and key with the given subject alternative names.
-private func makeCertificate(in directory: URL, name: String, subjectAltName: String) throws -> (certificate: String, key: String) {
+private func makeCertificate(in directory: URL, name: String, subjectAltName: String) async throws -> (certificate: String, key: String) {
     let certificate = directory.appendingPathComponent("\(name)-cert.pem").path
     let key = directory.appendingPathComponent("\(name)-key.pem").path
-    let openssl = Process()
-    openssl.executableURL = try executable(named: "openssl")
-    openssl.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                         "-keyout", key, "-out", certificate, "-days", "2", "-subj", "/CN=\(name) test",
-                         "-addext", "subjectAltName=\(subjectAltName)"]
-    openssl.standardOutput = FileHandle.nullDevice
-    openssl.standardError = FileHandle.nullDevice
-    try openssl.run()
-    openssl.waitUntilExit()
-    try #require(openssl.terminationStatus == 0, "openssl could not make the \(name) certificate")
+    let openssl = ChildProcess(try executable(named: "openssl"),
+                               ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                                "-keyout", key, "-out", certificate, "-days", "2", "-subj", "/CN=\(name) test",
+                                "-addext", "subjectAltName=\(subjectAltName)"],
+                               output: FileHandle.nullDevice)
+    try openssl.start()
+    let status = await openssl.exitStatus()
+    try #require(status == 0, "openssl could not make the \(name) certificate")
     return (certificate, key)
+}
+
+/// A child process awaited without blocking a thread (a blocking wait would starve Swift's cooperative pool).
+final class ChildProcess: Sendable {
+    private let process: Process
+    private let exited: AsyncStream<Int32>
+
+    /// Prepares `executable` with `arguments`, its output and errors going to `output`.
+    init(_ executable: URL, _ arguments: [String], output: FileHandle) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = output
+        process.standardError = output
+        let (exited, continuation) = AsyncStream<Int32>.makeStream()
+        process.terminationHandler = { continuation.yield($0.terminationStatus); continuation.finish() }
+        self.process = process
+        self.exited = exited
+    }
+
+    /// Starts the process.
+    func start() throws { try process.run() }
+
+    /// Whether it is still running.
+    var isRunning: Bool { process.isRunning }
+
+    /// Waits for the process to end and returns its exit status.
+    func exitStatus() async -> Int32 {
+        for await status in exited { return status }
+        return process.terminationStatus
+    }
+
+    /// Ends the process with SIGKILL and waits for it. (SIGTERM may stay blocked: a child
+    /// started from a Swift concurrency thread inherits that thread's blocked signals.)
+    func stop() async {
+        if process.isRunning { _ = kill(process.processIdentifier, SIGKILL) }
+        _ = await exitStatus()
+    }
 }
 
 /// The first of `names` found on `PATH` (or in `/usr/bin`).
@@ -121,19 +178,23 @@ struct MissingTool: Error, CustomStringConvertible {
 
 /// TCP facts about 127.0.0.1 that the tunnel needs.
 enum LocalPort {
-    /// A port nothing listens on right now (the kernel's choice for an ephemeral bind).
-    static func unused() throws -> UInt16 {
-        let socket = try openSocket()
-        defer { close(socket) }
-        var address = loopback(port: 0)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                bind(socket, raw, length) == 0 && getsockname(socket, raw, &length) == 0
+    /// `count` different ports nothing listens on right now (the kernel's choices for ephemeral binds).
+    static func unused(count: Int) throws -> [UInt16] {
+        var sockets: [Int32] = []
+        defer { sockets.forEach { close($0) } }
+        return try (0..<count).map { _ in
+            let socket = try openSocket()
+            sockets.append(socket)
+            var address = loopback(port: 0)
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                    bind(socket, raw, length) == 0 && getsockname(socket, raw, &length) == 0
+                }
             }
+            try #require(bound, "could not bind an ephemeral port")
+            return UInt16(bigEndian: address.sin_port)
         }
-        try #require(bound, "could not bind an ephemeral port")
-        return UInt16(bigEndian: address.sin_port)
     }
 
     /// Whether something accepts TCP connections on `port`.

@@ -1,5 +1,27 @@
-import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// `SOCK_STREAM`, whose type differs between Glibc and Darwin.
+private var streamSocketType: Int32 {
+    #if canImport(Glibc)
+    Int32(SOCK_STREAM.rawValue)
+    #else
+    SOCK_STREAM
+    #endif
+}
+
+/// `send(2)` without SIGPIPE where the platform has `MSG_NOSIGNAL`.
+private func sendBytes(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.send(fd, bytes, count, Int32(MSG_NOSIGNAL))
+    #else
+    Darwin.send(fd, bytes, count, 0)
+    #endif
+}
 
 /// What came back over one raw HTTP/1.1 exchange, byte for byte.
 struct RawResponse: Sendable {
@@ -36,7 +58,7 @@ enum RawHTTPError: Error, Equatable {
     case unparsable(String)
 }
 
-/// A tiny HTTP/1.1 client over a blocking socket (on a GCD thread, not the cooperative pool),
+/// A tiny HTTP/1.1 client over a blocking socket (on a thread of its own),
 /// so tests see exactly what the server wrote, including cut-off bodies and dropped connections.
 enum RawHTTPClient {
     /// Sends one request with `Connection: close` and reads until the server closes.
@@ -48,17 +70,13 @@ enum RawHTTPClient {
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if let body { head += "Content-Length: \(body.count)\r\n" }
         let request = Data((head + "\r\n").utf8) + (body ?? Data())
-        let raw = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data, any Error>) in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try exchange(request, port: port) })
-            }
-        }
+        let raw = try await onOwnThread { try exchange(request, port: port) }
         return try parse(raw)
     }
 
     /// Connects, writes `request`, and returns every byte read until EOF or reset.
     private static func exchange(_ request: Data, port: UInt16) throws -> Data {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, streamSocketType, 0)
         guard fd >= 0 else { throw RawHTTPError.connect(errno) }
         defer { close(fd) }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
@@ -73,7 +91,7 @@ enum RawHTTPClient {
             }
         }
         guard connected == 0 else { throw RawHTTPError.connect(errno) }
-        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        request.withUnsafeBytes { sendAll(fd, $0) }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -82,6 +100,16 @@ enum RawHTTPClient {
             received.append(contentsOf: buffer[0..<count])
         }
         return received
+    }
+
+    /// Writes every byte of `bytes` (without SIGPIPE where the platform allows it).
+    private static func sendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = sendBytes(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if sent <= 0 { return }
+            offset += sent
+        }
     }
 
     /// Splits raw bytes into status, headers and body.

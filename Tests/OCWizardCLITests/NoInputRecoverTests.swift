@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@Suite("recover --no-input")
+struct NoInputRecoverTests {
+    @Test("Lists, filters by name, tag and id, and exits 2 when nothing matches")
+    func listing() async throws {
+        let sandbox = try await TestSandbox.start()
+        let runner = try CommandRunner()
+        for (name, tag) in [("alice", "team-a"), ("bob", "team-b"), ("carol", "team-a")] {
+            #expect(try runner.run(createFlags(sandbox, code: try sandbox.signIn(), name: name) + ["--tag", tag], environment: TestSandbox.secretEnvironment).status == 0)
+        }
+        let stored = try sandbox.instances()
+        let all = try runner.run(["recover", "--no-input", "--json", "--base-url", sandbox.baseURL], environment: TestSandbox.secretEnvironment)
+        #expect(all.status == 0, "\(all.stderr)")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 3)
+        #expect(Set(array[0].keys) == ["id", "name", "token", "tags", "valid", "disabled", "eventsEnabled", "createdDate"])
+        let byTag = try runner.run(["recover", "--no-input", "--json", "--base-url", sandbox.baseURL, "--tag", "team-a"], environment: TestSandbox.secretEnvironment)
+        let tagged = try #require(try JSONSerialization.jsonObject(with: Data(byTag.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(tagged.compactMap { $0["name"] as? String }) == ["alice", "carol"])
+        let bob = try #require(stored.first { $0["name"] as? String == "bob" })
+        let byID = try runner.run(["recover", "--no-input", "--json", "--base-url", sandbox.baseURL, "--id", "\(bob["id"] as! Int)"], environment: TestSandbox.secretEnvironment)
+        let one = try #require(try JSONSerialization.jsonObject(with: Data(byID.stdout.utf8)) as? [String: Any])
+        #expect(one["token"] as? String == bob["token"] as? String)
+        let byName = try runner.run(["recover", "--no-input", "--base-url", sandbox.baseURL, "--name", "carol"], environment: TestSandbox.secretEnvironment)
+        #expect(byName.stdout.contains("\tcarol\t"))
+        let none = try runner.run(["recover", "--no-input", "--base-url", sandbox.baseURL, "--name", "nobody"], environment: TestSandbox.secretEnvironment)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("no Microsoft Graph instance matches"))
+        let wrong = try runner.run(["recover", "--no-input", "--base-url", sandbox.baseURL], environment: ["OC_USER_SECRET": "x", "OC_ORG_SECRET": "y"])
+        #expect(wrong.status == 3)
+        #expect(wrong.stderr.contains("401"))
+        await sandbox.server.stop()
+    }
+
+    @Test("--reauthenticate puts a new code on an instance without a screen")
+    func reauthenticate() async throws {
+        let sandbox = try await TestSandbox.start()
+        let runner = try CommandRunner()
+        #expect(try runner.run(createFlags(sandbox, code: try sandbox.signIn(), name: "renew-me"), environment: TestSandbox.secretEnvironment).status == 0)
+        let id = try #require(try sandbox.instances().first?["id"] as? Int)
+        let result = try runner.run(["recover", "--reauthenticate", "--json", "--no-input", "--base-url", sandbox.baseURL, "--id", "\(id)",
+                                     "--api-key", TestSandbox.clientID, "--code", try sandbox.signIn()], environment: TestSandbox.secretEnvironment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["id"] as? Int == id)
+        #expect(json["token"] as? String == (try sandbox.instances().first?["token"] as? String))
+        let missing = try runner.run(["recover", "--reauthenticate", "--id", "\(id)"], environment: TestSandbox.secretEnvironment)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("--code"))
+        await sandbox.server.stop()
+    }
+}

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""The figures of `make bench` (driven by scripts/bench.sh; Python 3 standard library only).
+
+Each subcommand measures one figure and prints one line per result:
+
+  [n] what                     median of N: value (vs reference = ratio)     target   PASS|MISS
+
+Runs of ocwizard and of its reference are interleaved and both medians come from the same run
+of this script, so a busy machine slows both alike and the ratio stays meaningful.
+"""
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import ptyrun  # noqa: E402
+
+USER, ORG = "sandbox-user", "sandbox-org"
+CLIENT_ID, CLIENT_SECRET = "sandbox-client-id", "sandbox-client-secret"
+CALLBACK = "https://localhost/ocwizard/callback"
+AUTHORIZATION = f"User {USER}, Organization {ORG}"
+
+failures = 0
+
+
+def line(number, what, value, target, passed):
+    """Prints one figure; counts misses."""
+    global failures
+    verdict = "INFO" if passed is None else ("PASS" if passed else "MISS")
+    if passed is False:
+        failures += 1
+    print(f"[{number}] {what:<34} {value:<62} {target:<14} {verdict}", flush=True)
+
+
+def fmt_ms(seconds):
+    return f"{seconds * 1000:.1f} ms"
+
+
+def quiet_env(home):
+    """An environment whose profile, last-run file and config live in a scratch folder."""
+    env = dict(os.environ)
+    env.update({"HOME": home, "XDG_CONFIG_HOME": os.path.join(home, "config"),
+                "XDG_STATE_HOME": os.path.join(home, "state"), "LANG": "C.UTF-8", "TERM": "xterm-256color"})
+    for name in ("OC_BASE_URL", "OC_CODE", "OC_SIGNATURE_KEY", "NO_COLOR", "ACCESSIBLE"):
+        env.pop(name, None)
+    return env
+
+
+def timed(command, env, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL):
+    start = time.perf_counter()
+    completed = subprocess.run(command, env=env, stdout=stdout, stderr=subprocess.PIPE, stdin=stdin)
+    elapsed = time.perf_counter() - start
+    if completed.returncode != 0:
+        sys.stderr.write(f"measure: {' '.join(command[:3])}… exited {completed.returncode}: {completed.stderr.decode(errors='replace')[-800:]}\n")
+        raise SystemExit(1)
+    return elapsed, completed
+
+
+# --- 1. first full screen ---------------------------------------------------------------------
+
+DIALOG = [
+    "dialog", "--backtitle", "ocwizard · new Microsoft Graph instance", "--title", "Step 1 of 9 · Connection",
+    "--mixedform", "Where is your Open Connectors account, and who are you?", "26", "96", "4",
+    "Host:", "1", "1", "Open Connectors (EU10)", "1", "22", "70", "200", "0",
+    "Base URL:", "2", "1", "http://127.0.0.1:1/elements/api-v2", "2", "22", "70", "200", "0",
+    "User secret:", "3", "1", "", "3", "22", "70", "200", "1",
+    "Organization secret:", "4", "1", "", "4", "22", "70", "200", "1",
+]
+
+
+def first_screen(args):
+    env = quiet_env(args.home)
+    env["COLUMNS"], env["LINES"] = "100", "30"
+    ocw = argparse.Namespace(cols=100, rows=30, marker="Ctrl-C quit", row=-1, quiet=0.15, timeout=10,
+                             command=[args.ocwizard, "--base-url", "http://127.0.0.1:1/elements/api-v2"])
+    ref = argparse.Namespace(cols=100, rows=30, marker="<Cancel>", row=None, quiet=0.15, timeout=10, command=DIALOG)
+    results = {"ocwizard": [], "dialog": []}
+    for index in range(args.runs + 1):
+        order = [("ocwizard", ocw), ("dialog", ref)] if index % 2 == 0 else [("dialog", ref), ("ocwizard", ocw)]
+        for name, spec in order:
+            result = ptyrun.first_screen(spec, env)
+            if result is None:
+                raise SystemExit(1)
+            if index > 0:  # the first round only warms the page cache
+                results[name].append(result)
+    o_ms = statistics.median(r["ms"] for r in results["ocwizard"])
+    d_ms = statistics.median(r["ms"] for r in results["dialog"])
+    o_rss = statistics.median(r["rss_kb"] for r in results["ocwizard"]) / 1024
+    d_rss = statistics.median(r["rss_kb"] for r in results["dialog"]) / 1024
+    ratio = o_ms / d_ms
+    line(1, "first full screen 100×30 (time)", f"median of {args.runs}: {o_ms:.1f} ms vs dialog {d_ms:.1f} ms = {ratio:.2f}×",
+         "≤ 1.5×", ratio <= 1.5)
+    line(1, "first full screen 100×30 (peak RSS)", f"median of {args.runs}: {o_rss:.1f} MB (dialog {d_rss:.1f} MB)", "≤ 16 MB", o_rss <= 16)
+
+
+# --- 2. frame cost and 4b. filter per keystroke (ocwizard-bench) ------------------------------
+
+def read_pairs(path):
+    pairs = {}
+    with open(path) as handle:
+        for text in handle:
+            if "=" in text:
+                key, value = text.strip().split("=", 1)
+                pairs[key] = value
+    return pairs
+
+
+def frame(args):
+    with tempfile.TemporaryDirectory() as scratch:
+        out = os.path.join(scratch, "frame.txt")
+        env = quiet_env(args.home)
+        env["COLUMNS"], env["LINES"] = "200", "60"
+        status = subprocess.run([sys.executable, os.path.join(HERE, "ptyrun.py"), "run", "--cols", "200", "--rows", "60", "--",
+                                 args.bench, "frame", "--frames", str(args.frames), "--out", out], env=env).returncode
+        if status != 0 or not os.path.exists(out):
+            sys.stderr.write(f"measure: ocwizard-bench frame failed ({status})\n")
+            raise SystemExit(1)
+        r = read_pairs(out)
+    if r.get("size") != "200x60":
+        sys.stderr.write(f"measure: the frame benchmark ran at {r.get('size')}, not 200x60\n")
+        raise SystemExit(1)
+    us = float(r["frame_us_median"])
+    line(2, "frame: review 200×60, key+render+present", f"median of {r['frames']}: {us:.0f} µs/frame (render {float(r['render_us_median']):.0f}, "
+         f"present {float(r['present_us_median']):.0f}, update {float(r['update_us_median']):.0f})", "< 1000 µs", us < 1000)
+
+
+def filter_cost(args):
+    with tempfile.TemporaryDirectory() as scratch:
+        out = os.path.join(scratch, "filter.txt")
+        status = subprocess.run([args.bench, "filter", "--rows", "10000", "--rounds", str(args.rounds), "--out", out]).returncode
+        if status != 0:
+            sys.stderr.write(f"measure: ocwizard-bench filter failed ({status})\n")
+            raise SystemExit(1)
+        r = read_pairs(out)
+    worst = float(r["keystroke_us_worst_key_median"]) / 1000
+    typical = float(r["keystroke_us_median"]) / 1000
+    line(4, "filter per keystroke, 10,000 rows", f"median of {r['keystrokes']}: {typical:.2f} ms; slowest key {worst:.2f} ms "
+         f"(+ table render {float(r['table_render_us_median']) / 1000:.2f} ms)", "< 5 ms", worst < 5)
+    line(4, "recover: 50 pages into the table", f"{float(r['append_50_pages_us']) / 1000:.0f} ms for 10,000 rows (append + sort per page)", "(figure)", None)
+
+
+# --- 3. submit overhead -----------------------------------------------------------------------
+
+def fresh_code(base):
+    """A new single-use code from the sandbox's /sandbox/authorize (not timed)."""
+    parsed = urllib.parse.urlsplit(base)
+    query = urllib.parse.urlencode({"client_id": CLIENT_ID, "response_type": "code", "redirect_uri": CALLBACK,
+                                    "scope": "offline_access", "state": "bench"})
+    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
+    connection.request("GET", "/sandbox/authorize?" + query)
+    response = connection.getresponse()
+    response.read()
+    location = response.getheader("Location") or ""
+    connection.close()
+    code = urllib.parse.parse_qs(urllib.parse.urlsplit(location).query).get("code", [None])[0]
+    if response.status != 302 or not code:
+        sys.stderr.write(f"measure: /sandbox/authorize answered {response.status} {location!r}\n")
+        raise SystemExit(1)
+    return code
+
+
+def request_body(args, env, name):
+    """The body ocwizard sends, taken from its own --dry-run, with the secret and code as placeholders."""
+    output = subprocess.run([args.ocwizard, "create", "--no-input", "--dry-run", "--base-url", args.base_url,
+                             "--api-key", CLIENT_ID, "--callback-url", CALLBACK, "--code", "CODE", "--name", name, "--tag", "bench"],
+                            env=env, capture_output=True, text=True, check=True).stdout
+    text = output.split("\n", 1)[1].split("\n\n", 1)[0]
+    return json.loads(text)
+
+
+def submit(args):
+    env = quiet_env(args.home)
+    env.update({"OC_USER_SECRET": USER, "OC_ORG_SECRET": ORG, "OC_API_SECRET": CLIENT_SECRET})
+    template = request_body(args, env, "bench-submit-0000")
+    url = args.base_url.rstrip("/") + "/instances"
+    times = {"ocwizard": [], "curl": []}
+    with tempfile.TemporaryDirectory() as scratch:
+        body_path = os.path.join(scratch, "body.json")
+
+        def run_ocwizard(index):
+            code = fresh_code(args.base_url)
+            elapsed, completed = timed([args.ocwizard, "create", "--no-input", "--json", "--base-url", args.base_url,
+                                        "--api-key", CLIENT_ID, "--callback-url", CALLBACK, "--code", code,
+                                        "--name", f"bench-submit-{index:04d}", "--tag", "bench"], env, stdout=subprocess.PIPE)
+            if not json.loads(completed.stdout).get("token"):
+                raise SystemExit("measure: ocwizard create returned no token")
+            return elapsed
+
+        def run_curl(index):
+            code = fresh_code(args.base_url)
+            body = json.loads(json.dumps(template))
+            body["providerData"]["code"] = code
+            body["configuration"]["oauth.api.secret"] = CLIENT_SECRET
+            body["name"] = f"bench-submit-{index:04d}"
+            with open(body_path, "w") as handle:
+                handle.write(json.dumps(body, separators=(",", ":"), ensure_ascii=False))
+            elapsed, completed = timed(["curl", "-sS", "-X", "POST", url, "-H", f"Authorization: {AUTHORIZATION}",
+                                        "-H", "Content-Type: application/json", "-H", "Accept: application/json",
+                                        "--data-binary", "@" + body_path, "-w", "\n%{http_code}"], env, stdout=subprocess.PIPE)
+            if not completed.stdout.endswith(b"\n200"):
+                raise SystemExit(f"measure: curl POST answered {completed.stdout[-300:]!r}")
+            return elapsed
+
+        for index in range(args.runs + 1):
+            order = [("ocwizard", run_ocwizard), ("curl", run_curl)] if index % 2 == 0 else [("curl", run_curl), ("ocwizard", run_ocwizard)]
+            for name, run in order:
+                elapsed = run(index)
+                if index > 0:
+                    times[name].append(elapsed)
+    o, c = statistics.median(times["ocwizard"]), statistics.median(times["curl"])
+    ratio = o / c
+    line(3, "submit: create --no-input (process)", f"median of {args.runs}: {fmt_ms(o)} vs curl POST {fmt_ms(c)} = {ratio:.2f}×", "≤ 1.3×", ratio <= 1.3)
+
+
+# --- 4a. large accounts -----------------------------------------------------------------------
+
+def page_urls(base, page_size=200):
+    """The URLs `ocwizard recover --no-input` asks for, found by walking the pages once (not timed)."""
+    parsed = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+    path = parsed.path.rstrip("/") + "/elements/microsoftgraph/instances"
+    urls, token, count = [], None, 0
+    while True:
+        query = [("pageSize", str(page_size)), ("hydrate", "false")] + ([("nextPage", token)] if token else [])
+        target = path + "?" + urllib.parse.urlencode(query)
+        connection.request("GET", target, headers={"Authorization": AUTHORIZATION, "Accept": "application/json"})
+        response = connection.getresponse()
+        items = json.loads(response.read())
+        if response.status != 200:
+            raise SystemExit(f"measure: listing answered {response.status}")
+        urls.append(f"{parsed.scheme}://{parsed.netloc}{target}")
+        count += len(items)
+        token = response.getheader("elements-next-page-token")
+        if not token or not items:
+            break
+    connection.close()
+    return urls, count
+
+
+def listing(args):
+    env = quiet_env(args.home)
+    env.update({"OC_USER_SECRET": USER, "OC_ORG_SECRET": ORG})
+    urls, count = page_urls(args.base_url)
+    curl = ["curl", "-sS", "--fail", "-H", f"Authorization: {AUTHORIZATION}", "-H", "Accept: application/json"] + urls
+    times = {"ocwizard": [], "curl": []}
+    for index in range(args.runs + 1):
+        order = ["ocwizard", "curl"] if index % 2 == 0 else ["curl", "ocwizard"]
+        for name in order:
+            if name == "ocwizard":
+                elapsed, completed = timed([args.ocwizard, "recover", "--no-input", "--json", "--base-url", args.base_url], env, stdout=subprocess.PIPE)
+                listed = completed.stdout.count(b'"createdDate"')
+                if listed != count:
+                    raise SystemExit(f"measure: ocwizard recover listed {listed} instances, not {count}")
+            else:
+                elapsed, _ = timed(curl, env)
+            if index > 0:
+                times[name].append(elapsed)
+    o, c = statistics.median(times["ocwizard"]), statistics.median(times["curl"])
+    ratio = o / c
+    line(4, f"recover --no-input --json, {count:,} inst.", f"median of {args.runs}: {fmt_ms(o)} vs curl {len(urls)} pages, 1 conn. {fmt_ms(c)} = {ratio:.2f}×",
+         "≤ 1.2×", ratio <= 1.2)
+
+
+# --- 5. binary --------------------------------------------------------------------------------
+
+def binary(args):
+    size = os.path.getsize(args.ocwizard)
+    ldd = subprocess.run(["ldd", args.ocwizard], capture_output=True, text=True, check=True).stdout
+    libraries = []
+    for text in ldd.splitlines():
+        parts = text.split("=>")
+        if len(parts) == 2 and parts[1].strip().startswith("/"):
+            path = parts[1].split("(")[0].strip()
+            libraries.append((os.path.basename(parts[0].strip()), os.path.realpath(path)))
+    total = sum(os.path.getsize(path) for _, path in libraries)
+    names = [name for name, _ in libraries]
+    swift = [name for name in names if "swift" in name.lower() or "Foundation" in name or "dispatch" in name.lower() or "BlocksRuntime" in name]
+    full_foundation = [name for name in names if name.startswith("libFoundation.so") or name.startswith("libFoundationNetworking")
+                       or name.startswith("libFoundationXML")]
+    line(5, "binary: release ocwizard", f"{size / 1e6:.1f} MB; {len(libraries)} shared libraries, {total / 1e6:.1f} MB on disk", "(figure)", None)
+    line(5, "binary: Swift libraries loaded", ", ".join(sorted(swift)) or "none", "no libFoundation", not full_foundation)
+    if args.verbose:
+        for name, path in libraries:
+            print(f"      {os.path.getsize(path) / 1e6:7.2f} MB  {name} -> {path}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="figure", required=True)
+    for name in ("first-screen", "frame", "filter", "submit", "listing", "binary"):
+        p = sub.add_parser(name)
+        p.add_argument("--ocwizard", default=".build/release/ocwizard")
+        p.add_argument("--bench", default=".build/release/ocwizard-bench")
+        p.add_argument("--base-url")
+        p.add_argument("--home", default=tempfile.gettempdir())
+        p.add_argument("--runs", type=int, default=15)
+        p.add_argument("--frames", type=int, default=2000)
+        p.add_argument("--rounds", type=int, default=20)
+        p.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    {"first-screen": first_screen, "frame": frame, "filter": filter_cost, "submit": submit,
+     "listing": listing, "binary": binary}[args.figure](args)
+    return 3 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
