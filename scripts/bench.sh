@@ -3,7 +3,9 @@
 #
 #   scripts/bench.sh            all figures (a few minutes on 2 cores, after the build)
 #   RUNS=5 scripts/bench.sh     fewer runs of the process benchmarks (default 15; large accounts 5)
-#   BENCH_SKIP_BUILD=1 …        use the release binaries already in .build/release
+#   BENCH_SKIP_BUILD=1 …        use the release binaries already built
+#   BENCH_BUILD_PATH=.build-x …  build and run from another scratch path (default .build, so that
+#                               .build/release/ocwizard is the binary measured)
 #
 # Needs: dialog, curl, python3 (stdlib only), ldd. `make bench` installs the Debian packages.
 # Exits 0 when every figure was measured (a MISS is reported, not fatal), non-zero when one could not be.
@@ -13,7 +15,8 @@ cd "$(dirname "$0")/.."
 RUNS="${RUNS:-15}"
 LARGE_RUNS="${LARGE_RUNS:-5}"
 SWIFT="${SWIFT:-swift}"
-BIN=.build/release
+BUILD_PATH="${BENCH_BUILD_PATH:-.build}"
+BIN="$BUILD_PATH/release"
 HERE=scripts/bench
 
 for tool in dialog curl python3 ldd; do
@@ -22,9 +25,7 @@ done
 
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
     echo "bench: swift build -c release (ocwizard, ocwizard-sandbox, ocwizard-bench)…" >&2
-    "$SWIFT" build -c release --product ocwizard >&2
-    "$SWIFT" build -c release --product ocwizard-sandbox >&2
-    "$SWIFT" build -c release --product ocwizard-bench >&2
+    "$SWIFT" build -c release --scratch-path "$BUILD_PATH" >&2
 fi
 for binary in ocwizard ocwizard-sandbox ocwizard-bench; do
     [ -x "$BIN/$binary" ] || { echo "bench: $BIN/$binary was not built" >&2; exit 1; }

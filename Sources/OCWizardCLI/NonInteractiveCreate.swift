@@ -12,6 +12,8 @@ struct NonInteractiveCreate {
     func run() async -> ExitStatus {
         var form = values.form
         if let sandboxURL { form[.baseURL] = sandboxURL }
+        // A profile's name prefix only starts the name field on screen; a script names the instance itself.
+        if values.sources[.name] == .profile { form[.name] = "" }
         // A dry run prints secrets as $OC_… references, so absent secrets are fine there.
         let ids = ParameterID.allCases.filter { id in !(dryRun && ParameterTable[id].isSecret && form.normalized(id).isEmpty) }
         let problems = Validator.problems(in: form, for: ids)

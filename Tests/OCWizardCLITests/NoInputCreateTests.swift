@@ -7,8 +7,8 @@ struct NoInputCreateTests {
     func jsonCreate() async throws {
         let sandbox = try await TestSandbox.start()
         let runner = try CommandRunner()
-        let code = try sandbox.signIn()
-        let result = try runner.run(createFlags(sandbox, code: code, name: "scripted") + ["--json", "--tag", "a", "--tag", "b", "--events", "--events-url", "https://example.com/oc-events"],
+        let code = try await sandbox.signIn()
+        let result = try await runner.run(createFlags(sandbox, code: code, name: "scripted") + ["--json", "--tag", "a", "--tag", "b", "--events", "--events-url", "https://example.com/oc-events"],
                                     environment: TestSandbox.secretEnvironment.merging(["OC_SIGNATURE_KEY": "0123456789abcdef0123"]) { $1 })
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -16,7 +16,7 @@ struct NoInputCreateTests {
         #expect(json["name"] as? String == "scripted")
         #expect(json["tags"] as? [String] == ["a", "b"])
         #expect(json["eventsEnabled"] as? Bool == true)
-        let stored = try sandbox.instances()
+        let stored = try await sandbox.instances()
         #expect(stored.count == 1)
         #expect(stored.first?["token"] as? String == json["token"] as? String)
         #expect(result.stderr.isEmpty)
@@ -28,14 +28,14 @@ struct NoInputCreateTests {
     func missingValues() async throws {
         let sandbox = try await TestSandbox.start()
         let runner = try CommandRunner()
-        let result = try runner.run(["create", "--no-input", "--base-url", sandbox.baseURL])
+        let result = try await runner.run(["create", "--no-input", "--base-url", sandbox.baseURL])
         #expect(result.status == 2)
         for expected in ["Authorization: User", "OC_USER_SECRET", "Authorization: Organization", "OC_ORG_SECRET", "oauth.api.key: ", "--api-key",
                          "oauth.api.secret", "OC_API_SECRET", "oauth.callback.url", "--callback-url", "code: ", "--code", "name: ", "--name"] {
             #expect(result.stderr.contains(expected), "stderr names \(expected)")
         }
         #expect(result.stdout.isEmpty)
-        #expect(try sandbox.instances().isEmpty)
+        #expect(try await sandbox.instances().isEmpty)
         await sandbox.server.stop()
     }
 
@@ -48,24 +48,24 @@ struct NoInputCreateTests {
         (["--tag", "a", "--tag", "a"], "tags"),
         (["--code", "https://localhost/cb?error=access_denied&error_description=nope"], "code"),
     ])
-    func invalidValues(extra: [String], wireKey: String) throws {
+    func invalidValues(extra: [String], wireKey: String) async throws {
         let runner = try CommandRunner()
         var arguments = ["create", "--no-input", "--api-key", "id", "--callback-url", "https://localhost/cb", "--code", "abc", "--name", "n"]
         arguments += extra
-        let result = try runner.run(arguments, environment: TestSandbox.secretEnvironment)
+        let result = try await runner.run(arguments, environment: TestSandbox.secretEnvironment)
         #expect(result.status == 2)
         #expect(result.stderr.contains("error: \(wireKey):"), "\(result.stderr)")
     }
 
     @Test("Each environment variable sets its parameter; a flag overrides it")
-    func environmentVariables() throws {
+    func environmentVariables() async throws {
         let runner = try CommandRunner()
         let environment = [
             "OC_BASE_URL": "https://api.openconnectors.eu10.ext.hana.ondemand.com", "OC_API_KEY": "env-key",
             "OC_CALLBACK_URL": "https://env.example.com/cb", "OC_SCOPE": "User.Read offline_access", "OC_CODE": "env-code",
             "OC_EVENTS": "yes", "OC_EVENTS_URL": "https://env.example.com/events", "OC_NAME": "env-name", "OC_TAGS": "x, y",
         ]
-        let result = try runner.run(["create", "--dry-run", "--name", "flag-name"], environment: environment)
+        let result = try await runner.run(["create", "--dry-run", "--name", "flag-name"], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         for expected in ["https://api.openconnectors.eu10.ext.hana.ondemand.com/elements/api-v2/instances", "\"oauth.api.key\": \"env-key\"",
                          "\"oauth.callback.url\": \"https://env.example.com/cb\"", "\"oauth.scope\": \"User.Read offline_access\"",
@@ -81,16 +81,16 @@ struct NoInputCreateTests {
     func dryRun() async throws {
         let sandbox = try await TestSandbox.start()
         let runner = try CommandRunner()
-        let code = try sandbox.signIn()
-        let result = try runner.run(createFlags(sandbox, code: code).filter { $0 != "--no-input" } + ["--dry-run"], environment: TestSandbox.secretEnvironment)
+        let code = try await sandbox.signIn()
+        let result = try await runner.run(createFlags(sandbox, code: code).filter { $0 != "--no-input" } + ["--dry-run"], environment: TestSandbox.secretEnvironment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("curl -X POST '\(sandbox.baseURL)/instances'"))
         #expect(result.stdout.contains("Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET"))
         #expect(result.stdout.contains("\"'\"$OC_API_SECRET\"'\""))
         for secret in TestSandbox.secrets { #expect(!result.allOutput.contains(secret)) }
-        #expect(try sandbox.instances().isEmpty)
+        #expect(try await sandbox.instances().isEmpty)
         // The printed command works when pasted, with the secrets in the environment.
-        let command = String(result.stdout[result.stdout.range(of: "curl -X POST")!.lowerBound...])
+        let command = String(result.stdout[result.stdout.range(of: "curl -X POST")!.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         shell.arguments = ["-c", command + " -s -o /dev/null -w '%{http_code}'"]
@@ -103,7 +103,7 @@ struct NoInputCreateTests {
         let status = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         shell.waitUntilExit()
         #expect(status == "200")
-        #expect(try sandbox.instances().count == 1)
+        #expect(try await sandbox.instances().count == 1)
         await sandbox.server.stop()
     }
 
@@ -111,13 +111,13 @@ struct NoInputCreateTests {
     func exitStatuses() async throws {
         let sandbox = try await TestSandbox.start()
         let runner = try CommandRunner()
-        let code = try sandbox.signIn()
-        #expect(try runner.run(createFlags(sandbox, code: code, name: "first"), environment: TestSandbox.secretEnvironment).status == 0)
-        let reused = try runner.run(createFlags(sandbox, code: code, name: "second"), environment: TestSandbox.secretEnvironment)
+        let code = try await sandbox.signIn()
+        #expect(try await runner.run(createFlags(sandbox, code: code, name: "first"), environment: TestSandbox.secretEnvironment).status == 0)
+        let reused = try await runner.run(createFlags(sandbox, code: code, name: "second"), environment: TestSandbox.secretEnvironment)
         #expect(reused.status == 3)
         #expect(reused.stderr.contains("AADSTS54005"))
         #expect(reused.stderr.contains("sign in again"))
-        let refused = try runner.run(["create", "--no-input", "--base-url", "http://127.0.0.1:1/elements/api-v2", "--api-key", "k",
+        let refused = try await runner.run(["create", "--no-input", "--base-url", "http://127.0.0.1:1/elements/api-v2", "--api-key", "k",
                                       "--callback-url", "https://localhost/cb", "--code", "c", "--name", "n"], environment: TestSandbox.secretEnvironment)
         #expect(refused.status == 4)
         #expect(refused.stderr.contains("Could not connect"))
@@ -128,19 +128,19 @@ struct NoInputCreateTests {
     func verboseLog() async throws {
         let sandbox = try await TestSandbox.start()
         let runner = try CommandRunner()
-        let code = try sandbox.signIn()
-        let result = try runner.run(createFlags(sandbox, code: code) + ["-v", "--json"], environment: TestSandbox.secretEnvironment)
+        let code = try await sandbox.signIn()
+        let result = try await runner.run(createFlags(sandbox, code: code) + ["-v", "--json"], environment: TestSandbox.secretEnvironment)
         #expect(result.status == 0)
         #expect(result.stderr.contains("POST \(sandbox.baseURL)/instances → 200"))
         let grant = String(code[code.range(of: "code=")!.upperBound...].prefix { $0 != "&" })
-        let token = try #require(try sandbox.instances().first?["token"] as? String)
+        let token = try #require(try await sandbox.instances().first?["token"] as? String)
         for secret in TestSandbox.secrets + [grant, token] { #expect(!result.stderr.contains(secret)) }
         await sandbox.server.stop()
     }
 
     @Test("--json without --no-input is refused before anything runs")
-    func jsonNeedsNoInput() throws {
-        let result = try CommandRunner().run(["create", "--json"])
+    func jsonNeedsNoInput() async throws {
+        let result = try await CommandRunner().run(["create", "--json"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--json goes with --no-input"))
     }

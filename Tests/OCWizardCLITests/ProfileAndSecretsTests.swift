@@ -4,10 +4,10 @@ import Testing
 @Suite("Profiles, secrets files and plain mode")
 struct ProfileAndSecretsTests {
     @Test("A profile holding a secret is refused, naming the key")
-    func profileWithSecret() throws {
+    func profileWithSecret() async throws {
         let runner = try CommandRunner()
         let path = try runner.file("team.json", #"{"baseUrl": "https://api.openconnectors.eu10.ext.hana.ondemand.com", "apiSecret": "s3cr3t-value"}"#)
-        let result = try runner.run(["create", "--dry-run", "--profile", path])
+        let result = try await runner.run(["create", "--dry-run", "--profile", path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("\"apiSecret\""))
         #expect(result.stderr.contains("OC_API_SECRET"))
@@ -15,10 +15,10 @@ struct ProfileAndSecretsTests {
     }
 
     @Test("A profile with an unknown key is refused with the known keys listed")
-    func profileWithTypo() throws {
+    func profileWithTypo() async throws {
         let runner = try CommandRunner()
         let path = try runner.file("team.json", #"{"callbackURL": "https://x.example.com"}"#)
-        let result = try runner.run(["create", "--dry-run", "--profile", path])
+        let result = try await runner.run(["create", "--dry-run", "--profile", path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("unknown key \"callbackURL\""))
         #expect(result.stderr.contains("callbackUrl"))
@@ -30,25 +30,25 @@ struct ProfileAndSecretsTests {
         let runner = try CommandRunner()
         let contents = "# ocwizard secrets\nOC_USER_SECRET=sandbox-user\nexport OC_ORG_SECRET=\"sandbox-org\"\nOC_API_SECRET='sandbox-client-secret'\n"
         let loose = try runner.file("loose.env", contents, mode: 0o640)
-        let refused = try runner.run(createFlags(sandbox, code: try sandbox.signIn()) + ["--secrets-file", loose])
+        let refused = try await runner.run(createFlags(sandbox, code: try await sandbox.signIn()) + ["--secrets-file", loose])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("readable by others"))
         #expect(refused.stderr.contains("chmod 600"))
         let tight = try runner.file("tight.env", contents, mode: 0o600)
-        let accepted = try runner.run(createFlags(sandbox, code: try sandbox.signIn()) + ["--secrets-file", tight, "--json"])
+        let accepted = try await runner.run(createFlags(sandbox, code: try await sandbox.signIn()) + ["--secrets-file", tight, "--json"])
         #expect(accepted.status == 0, "\(accepted.stderr)")
-        #expect(try sandbox.instances().count == 1)
+        #expect(try await sandbox.instances().count == 1)
         let unknown = try runner.file("unknown.env", "OC_USER=abc\n")
-        let wrongName = try runner.run(["create", "--dry-run", "--secrets-file", unknown])
+        let wrongName = try await runner.run(["create", "--dry-run", "--secrets-file", unknown])
         #expect(wrongName.status == 2)
         #expect(wrongName.stderr.contains("OC_USER is not a secret ocwizard reads"))
         await sandbox.server.stop()
     }
 
     @Test("profile export → profile import: the exported file pre-fills a teammate's create")
-    func exportImportRoundTrip() throws {
+    func exportImportRoundTrip() async throws {
         let lead = try CommandRunner()
-        let exported = try lead.run(["profile", "export", "--base-url", "https://api.openconnectors.eu10.ext.hana.ondemand.com/elements/api-v2",
+        let exported = try await lead.run(["profile", "export", "--base-url", "https://api.openconnectors.eu10.ext.hana.ondemand.com/elements/api-v2",
                                      "--api-key", "team-client-id", "--callback-url", "https://team.example.com/cb", "--scope", "User.Read offline_access",
                                      "--events", "--events-url", "https://team.example.com/events", "--tag", "team-a", "--name-prefix", "team-a-",
                                      "--output", "team.json"])
@@ -61,13 +61,13 @@ struct ProfileAndSecretsTests {
         let mode = try FileManager.default.attributesOfItem(atPath: lead.home.appendingPathComponent("team.json").path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         // Not replaced without asking.
-        #expect(try lead.run(["profile", "export", "--api-key", "other", "--output", "team.json"]).status == 2)
+        #expect(try await lead.run(["profile", "export", "--api-key", "other", "--output", "team.json"]).status == 2)
 
         let teammate = try CommandRunner()
         _ = try teammate.file("config/ocwizard/profile.json", written)
-        let result = try teammate.run(["create", "--dry-run"])
+        let result = try await teammate.run(["create", "--dry-run"])
         #expect(result.status == 2, "the name still has to be given")
-        let named = try teammate.run(["create", "--dry-run", "--name", "team-a-alice"])
+        let named = try await teammate.run(["create", "--dry-run", "--name", "team-a-alice"])
         #expect(named.status == 0, "\(named.stderr)")
         for expected in ["eu10", "\"oauth.api.key\": \"team-client-id\"", "https://team.example.com/cb", "\"event.notification.enabled\": true", "\"team-a\"", "team-a-alice"] {
             #expect(named.stdout.contains(expected), "pre-filled \(expected)")
@@ -75,10 +75,10 @@ struct ProfileAndSecretsTests {
     }
 
     @Test("Plain line mode through a pipe creates an instance against the sandbox, secrets never echoed")
-    func plainModeThroughPipe() throws {
+    func plainModeThroughPipe() async throws {
         let runner = try CommandRunner()
         let answers = ["", "", "", "", "", "", "", "simulate", "n", "piped instance", "pipe-tag", "y"].joined(separator: "\n") + "\n"
-        let result = try runner.run(["create", "--sandbox"], input: answers)
+        let result = try await runner.run(["create", "--sandbox"], input: answers)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("plain mode"))
         #expect(result.stdout.contains("Step 4 of 9 · Grant code"))
@@ -88,25 +88,25 @@ struct ProfileAndSecretsTests {
     }
 
     @Test("Plain mode re-asks a bad value with the same message as the wizard")
-    func plainModeValidation() throws {
+    func plainModeValidation() async throws {
         let runner = try CommandRunner()
         let answers = ["", "", "", "", "", "http://not-localhost.example.com/cb", "https://localhost/ok", ""].joined(separator: "\n") + "\n"
-        let result = try runner.run(["create", "--sandbox", "--plain"], input: answers)
+        let result = try await runner.run(["create", "--sandbox", "--plain"], input: answers)
         #expect(result.stdout.contains("✗ OAuth callback URL must start with https://"))
         #expect(result.status == 2, "input ends before the wizard is done")
         #expect(result.stderr.contains("not a terminal"))
     }
 
     @Test("Help lists every option with the parameter table's words; completion scripts work")
-    func help() throws {
+    func help() async throws {
         let runner = try CommandRunner()
-        let help = try runner.run(["create", "--help"])
+        let help = try await runner.run(["create", "--help"])
         for option in ["--base-url", "--api-key", "--callback-url", "--scope", "--code", "--events", "--no-events", "--events-url", "--name",
                        "--tag", "--profile", "--cacert", "--timeout", "--sandbox", "--verbose", "--no-input", "--json", "--dry-run", "--secrets-file", "--plain"] {
             #expect(help.stdout.contains(option), "help shows \(option)")
         }
         #expect(help.stdout.contains("Application (client) ID"))
-        let completion = try runner.run(["--generate-completion-script", "bash"])
+        let completion = try await runner.run(["--generate-completion-script", "bash"])
         #expect(completion.status == 0)
         #expect(completion.stdout.contains("--api-key"))
     }

@@ -36,7 +36,14 @@ struct CommandRunner {
     }
 
     /// Runs `ocwizard arguments…` with `environment` added to a minimal one, feeding `input` on stdin.
-    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> CommandResult {
+    ///
+    /// The wait happens on a thread of its own: blocking a cooperative thread would starve the
+    /// in-process sandbox the child is talking to.
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) async throws -> CommandResult {
+        try await offThread { try runBlocking(arguments, environment: environment, input: input) }
+    }
+
+    private func runBlocking(_ arguments: [String], environment: [String: String], input: String?) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
@@ -50,9 +57,10 @@ struct CommandRunner {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = inPipe
+        signal(SIGPIPE, SIG_IGN) // a child that exits before reading its input must not kill the test run
         try process.run()
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inPipe.fileHandleForWriting.close()
+        if let input { try? inPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
+        try? inPipe.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -92,23 +100,26 @@ struct TestSandbox {
     }
 
     /// Signs in at the sandbox's consent page and returns the redirected address (with a fresh code).
-    func signIn(state: String = "test-state") throws -> String {
+    func signIn(state: String = "test-state") async throws -> String {
         let root = baseURL.replacingOccurrences(of: "/elements/api-v2", with: "")
         let query = "client_id=\(Self.clientID)&response_type=code&redirect_uri=\(Self.callbackURL.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&scope=offline_access&state=\(state)"
-        let result = try curl(["-s", "-o", "/dev/null", "-w", "%{redirect_url}", "\(root)/sandbox/authorize?\(query)"])
-        return result
+        return try await curl(["-s", "-o", "/dev/null", "-w", "%{redirect_url}", "\(root)/sandbox/authorize?\(query)"])
     }
 
     /// The instances the sandbox holds, as JSON objects.
-    func instances() throws -> [[String: Any]] {
-        let text = try curl(["-s", "-H", "Authorization: User \(Self.userSecret), Organization \(Self.organizationSecret)", "\(baseURL)/instances?pageSize=200"])
+    func instances() async throws -> [[String: Any]] {
+        let text = try await curl(["-s", "-H", "Authorization: User \(Self.userSecret), Organization \(Self.organizationSecret)", "\(baseURL)/instances?pageSize=200"])
         return (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]) ?? []
     }
 
     /// Every secret value a run may have seen.
     static let secrets = [userSecret, organizationSecret, clientSecret]
 
-    private func curl(_ arguments: [String]) throws -> String {
+    private func curl(_ arguments: [String]) async throws -> String {
+        try await offThread { try curlBlocking(arguments) }
+    }
+
+    private func curlBlocking(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = arguments
@@ -125,4 +136,13 @@ struct TestSandbox {
 func createFlags(_ sandbox: TestSandbox, code: String, name: String = "cli-instance") -> [String] {
     ["create", "--no-input", "--base-url", sandbox.baseURL, "--api-key", TestSandbox.clientID,
      "--callback-url", TestSandbox.callbackURL, "--code", code, "--name", name]
+}
+
+/// Runs blocking work on a new thread and waits for it without holding a cooperative thread.
+func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result { try body() })
+        }
+    }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal is given back as it was on every way out, and the sandbox child goes too.
+@Suite("End to end: terminal restored on exit")
+struct TerminalRestoreTests {
+    /// How the wizard is ended.
+    enum Ending: String, CustomTestStringConvertible, CaseIterable, Sendable {
+        case controlC, sigterm, sighup
+        var testDescription: String {
+            switch self {
+            case .controlC: "Ctrl-C"
+            case .sigterm: "SIGTERM"
+            case .sighup: "SIGHUP"
+            }
+        }
+        /// The shell's `$?` afterwards.
+        var expectedStatus: Int32 {
+            switch self {
+            case .controlC: 130
+            case .sigterm: 128 + SIGTERM
+            case .sighup: 128 + SIGHUP
+            }
+        }
+    }
+
+    @Test("stty -g is the same before and after, with the expected exit status", arguments: Ending.allCases)
+    func restoresTerminal(_ ending: Ending) async throws {
+        let wizard = try Executables.ocwizard
+        // A non-interactive sh: an interactive shell would repair the tty itself and hide a fault.
+        let script = "stty -g > before; '\(wizard)' --sandbox; echo $? > status; stty -g > after"
+        try await TmuxSession.with(["/bin/sh", "-c", script]) { tmux in
+            let directory = tmux.directory.path
+            let shell = try await tmux.panePID()
+            // Mid-form: on step 2 with something typed, so the screen and the tty modes are in use.
+            try await tmux.waitFor(text: "Step 1 of 9 · Connection")
+            let wizardPID = try await Processes.waitForChild(of: shell, named: "ocwizard")
+            let sandboxPID = try await Processes.waitForChild(of: wizardPID, named: "ocwizard-sandbo")
+            try await tmux.press("NPage")
+            try await tmux.waitFor(text: "Step 2 of 9 · Azure app")
+            try await tmux.type("-typed")
+            try await tmux.waitFor(text: "sandbox-client-id-typed")
+            #expect(try await tmux.display("#{alternate_on}") == "1", "the wizard does not use the alternate screen")
+
+            switch ending {
+            case .controlC: try await tmux.press("C-c")
+            case .sigterm: kill(wizardPID, SIGTERM)
+            case .sighup: kill(wizardPID, SIGHUP)
+            }
+
+            let status = try await tmux.waitForFile("\(directory)/status")
+            #expect(status == "\(ending.expectedStatus)\n")
+            let after = try await tmux.waitForFile("\(directory)/after")
+            let before = try String(contentsOfFile: "\(directory)/before", encoding: .utf8)
+            #expect(before == after, "stty -g changed: before \(before) after \(after)")
+            #expect(try await tmux.display("#{alternate_on}") == "0", "the alternate screen was not left")
+            #expect(try await tmux.display("#{cursor_flag}") == "1", "the cursor was left hidden")
+            #expect(try await Processes.waitForEnd(of: sandboxPID), "ocwizard-sandbox (\(sandboxPID)) still runs after the wizard ended")
+            #expect(!Processes.isRunning(wizardPID))
+        }
+    }
+}

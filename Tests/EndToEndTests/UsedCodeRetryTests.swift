@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// A grant code that was already redeemed: the failure, then a retry without retyping anything.
+@Suite("End to end: used code and retry")
+struct UsedCodeRetryTests {
+    static let callbackURL = "https://localhost/ocwizard/callback"
+
+    @Test("A used grant code fails with AADSTS54005; Back to Authorize and a fresh code succeed with every value kept")
+    func usedCodeThenRetry() async throws {
+        let sandbox = try await SandboxChild.start()
+        let name = "e2e-retry-\(UInt16.random(in: 1000...9999))"
+        try await TmuxSession.with([try Executables.ocwizard, "--base-url", sandbox.baseURL]) { tmux in
+            // 1 Connection, typed: the host picker shows the flag's URL; Tab to the secrets.
+            try await tmux.waitFor(text: "Step 1 of 9 · Connection")
+            try await tmux.press("Tab", "Tab")
+            try await tmux.type("sandbox-user")
+            try await tmux.press("Tab")
+            try await tmux.type("sandbox-org")
+            try await tmux.press("Enter")
+
+            // 2 Azure app, typed; the scope keeps its default.
+            try await tmux.waitFor(text: "Step 2 of 9 · Azure app")
+            try await tmux.type("sandbox-client-id")
+            try await tmux.press("Tab")
+            try await tmux.type("sandbox-client-secret")
+            try await tmux.press("Tab")
+            try await tmux.type(Self.callbackURL)
+            try await tmux.press("Tab", "Enter")
+
+            // 3 Authorize: no Simulate sign-in without --sandbox. Sign in with the URL on screen,
+            // and spend the code on another instance before the wizard uses it.
+            try await tmux.waitFor(text: "Step 3 of 9 · Authorize")
+            var authorize = try await tmux.waitFor(text: "[ Copy URL ]")
+            #expect(!authorize.contains("Simulate sign-in"))
+            let firstRedirect = try await SandboxHTTP.signIn(try #require(Screen.signInURL(in: authorize)))
+            let firstCode = try #require(URLComponents(string: firstRedirect)?.queryItems?.first { $0.name == "code" }?.value)
+            let spent = try await sandbox.api.createInstance(name: "spends-the-code", code: firstCode, callbackURL: Self.callbackURL)
+            #expect(spent.status == 200, "the sandbox did not take the code: \(String(decoding: spent.body, as: UTF8.self))")
+
+            // 4 Grant code: paste the redirected address.
+            try await tmux.press("NPage")
+            try await tmux.waitFor(text: "Step 4 of 9 · Grant code")
+            try await tmux.paste(firstRedirect)
+            try await tmux.waitFor(text: "state matches")
+            try await tmux.press("Enter")
+
+            // 5 Events (off) and 6 Instance.
+            try await tmux.waitFor(text: "Step 5 of 9 · Events")
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "Step 6 of 9 · Instance")
+            try await tmux.type(name)
+            try await tmux.press("Tab")
+            try await tmux.type("retry")
+            try await tmux.waitFor(text: "retry")
+            try await tmux.press("Enter")
+
+            // 7 Review, Submit → the failure names the used code and offers the way back.
+            try await tmux.waitFor(text: "Step 7 of 9 · Review")
+            try await tmux.press("Enter")
+            let failure = try await tmux.waitFor(text: "[ Back to Authorize ]")
+            #expect(failure.contains("AADSTS54005"))
+            #expect(failure.contains("✗ The instance was not created"))
+            try await tmux.waitFor(text: "Enter back to Authorize")
+            try await tmux.press("Enter")
+
+            // 3 again: a fresh sign-in gives a fresh code.
+            try await tmux.waitFor(text: "Step 3 of 9 · Authorize")
+            authorize = try await tmux.waitFor(text: "[ Copy URL ]")
+            let secondRedirect = try await SandboxHTTP.signIn(try #require(Screen.signInURL(in: authorize)))
+            #expect(secondRedirect != firstRedirect)
+            try await tmux.press("NPage")
+            try await tmux.waitFor(text: "Step 4 of 9 · Grant code")
+            try await tmux.paste(secondRedirect)
+            try await tmux.waitFor(text: "state matches")
+
+            // Nothing else is retyped: Enter through the kept values to Submit.
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "Step 5 of 9 · Events")
+            try await tmux.press("Enter")
+            let instanceStep = try await tmux.waitFor(text: "Step 6 of 9 · Instance")
+            #expect(Screen.value(of: "Instance name", in: instanceStep) == name)
+            #expect(Screen.value(of: "Tags", in: instanceStep) == "retry")
+            try await tmux.press("Enter", "Enter")
+            try await tmux.waitFor(text: "Step 7 of 9 · Review")
+            try await tmux.press("Enter")
+            let result = try await tmux.waitFor(text: "✓ Instance created")
+            let id = try #require(Screen.value(of: "Id", in: result))
+
+            let instance = try await sandbox.api.instance(id: id)
+            #expect(instance["name"] as? String == name)
+            #expect(instance["tags"] as? [String] == ["retry"])
+            let names = try await sandbox.api.instances().compactMap { $0["name"] as? String }.sorted()
+            #expect(names == [name, "spends-the-code"].sorted(), "the failed submit created an instance after all")
+        }
+        await sandbox.stop()
+    }
+}
