@@ -71,21 +71,12 @@ struct RecoverModalView {
                 : ["Tab/←/→   move between buttons", "Enter     press the button", "Ctrl-R    reveal or hide the token", "Esc       back to the list", "Ctrl-C    quit"]
             box.drawBox(title: "Help · keys", lines: keys.map { .text($0, .plain, indent: 0) } + [.blank, .text("Any key closes this help.", theme.help, indent: 0)], inputLine: nil, into: &buffer)
         case .confirmDelete(let editor):
-            let window = FieldWindow(editor: editor, masked: false, width: inner)
-            var lines = ScreenLine.paragraph("Delete \(name) (id \(state.detail?.id ?? 0))? Its token stops working at once and this cannot be undone. Type the instance's name to confirm:", indent: 0, width: inner + 1)
-            lines += [.blank, ScreenLine([Span(window.visible.padded(to: inner), theme.focusedField)], indent: 0, cursorColumn: window.cursorColumn)]
-            let input = lines.count - 1
-            lines += [.blank, .text("Enter delete · Esc keep it", theme.help, indent: 0)]
+            let question = ScreenLine.paragraph("Delete \(name) (id \(state.detail?.id ?? 0))? Its token stops working at once and this cannot be undone. Type the instance's name to confirm:", indent: 0, width: inner + 1)
+            let (lines, input) = box.inputLines(editor, inner: inner, hint: "Enter delete · Esc keep it", after: question)
             box.drawBox(title: "Delete instance", lines: lines, inputLine: input, into: &buffer)
-        case .savePath(let editor):
-            let window = FieldWindow(editor: editor, masked: false, width: inner)
-            var lines = ScreenLine.paragraph("File for {id, name, token, baseUrl, element, createdDate}; it is written readable only by you (mode 0600).", indent: 0, width: inner + 1)
-            lines += [.blank, ScreenLine([Span(window.visible.padded(to: inner), theme.focusedField)], indent: 0, cursorColumn: window.cursorColumn)]
-            let input = lines.count - 1
-            lines += [.blank, .text("Enter save · Esc cancel", theme.help, indent: 0)]
-            box.drawBox(title: "Save the instance", lines: lines, inputLine: input, into: &buffer)
-        case .confirmOverwrite(let path):
-            box.drawBox(title: "Replace file?", lines: ScreenLine.paragraph("\(path) already exists. Replace it?", indent: 0, width: inner + 1) + [.blank, .text("y  replace    n  choose another name", theme.button, indent: 0)], inputLine: nil, into: &buffer)
+        case .save(let dialog):
+            let (title, lines, input) = box.saveDialog(dialog, inner: inner)
+            box.drawBox(title: title, lines: lines, inputLine: input, into: &buffer)
         }
     }
 }

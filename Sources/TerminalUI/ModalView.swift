@@ -41,18 +41,32 @@ struct ModalView {
             lines = ScreenLine.paragraph("Store this key now in your event receiver's configuration: it verifies the Elements-Webhook-Signature header. It is shown in clear only this once.", indent: 0, width: inner + 1)
             lines += [.blank] + TextLayout.hardWrap(key, width: inner).map { ScreenLine.text($0, theme.code, indent: 0) }
             lines += [.blank, .text("c  copy to clipboard    Enter  done", theme.button, indent: 0)]
-        case .savePath(let editor):
-            title = "Save the instance"
-            lines = ScreenLine.paragraph("File for {id, name, token, baseUrl, element, createdDate}; it is written readable only by you (mode 0600).", indent: 0, width: inner + 1)
-            let window = FieldWindow(editor: editor, masked: false, width: inner)
-            lines += [.blank, ScreenLine([Span(window.visible.padded(to: inner), theme.focusedField)], indent: 0, cursorColumn: window.cursorColumn)]
-            inputLine = lines.count - 1
-            lines += [.blank, .text("Enter save · Esc cancel", theme.help, indent: 0)]
-        case .confirmOverwrite(let path):
-            title = "Replace file?"
-            lines = ScreenLine.paragraph("\(path) already exists. Replace it?", indent: 0, width: inner + 1) + [.blank, .text("y  replace    n  choose another name", theme.button, indent: 0)]
+        case .save(let dialog):
+            (title, lines, inputLine) = saveDialog(dialog, inner: inner)
         }
         drawBox(title: title, lines: lines, inputLine: inputLine, into: &buffer)
+    }
+
+    /// The title, lines and input line of the save dialogs (create and recover).
+    func saveDialog(_ dialog: SaveDialog, inner: Int) -> (String, [ScreenLine], Int?) {
+        switch dialog {
+        case .path(let editor):
+            let lines = ScreenLine.paragraph("File for {id, name, token, baseUrl, element, createdDate}; it is written readable only by you (mode 0600).", indent: 0, width: inner + 1)
+            let (input, inputLine) = inputLines(editor, inner: inner, hint: "Enter save · Esc cancel", after: lines)
+            return ("Save the instance", input, inputLine)
+        case .confirmOverwrite(let path):
+            return ("Replace file?", ScreenLine.paragraph("\(path) already exists. Replace it?", indent: 0, width: inner + 1)
+                + [.blank, .text("y  replace    n  choose another name", theme.button, indent: 0)], nil)
+        }
+    }
+
+    /// `lines`, then a one-line input showing `editor`, then a hint; returns them and the input's index.
+    func inputLines(_ editor: TextEditor, inner: Int, hint: String, after lines: [ScreenLine]) -> ([ScreenLine], Int) {
+        let window = FieldWindow(editor: editor, masked: false, width: inner)
+        var all = lines + [.blank, ScreenLine([Span(window.visible.padded(to: inner), theme.focusedField)], indent: 0, cursorColumn: window.cursorColumn)]
+        let index = all.count - 1
+        all += [.blank, .text(hint, theme.help, indent: 0)]
+        return (all, index)
     }
 
     /// The width inside a dialog's border and margin.

@@ -41,9 +41,8 @@ extension CreateWizard {
 
     /// A bracketed paste goes whole into the focused text field.
     mutating func handlePaste(_ text: String) -> [Effect] {
-        if case .savePath(var editor) = modal {
-            editor.insert(Self.singleLine(text, joinWith: ""))
-            modal = .savePath(editor)
+        if case .save(let dialog) = modal {
+            modal = .save(dialog.pasting(text))
             return []
         }
         guard modal == nil, busy == nil, focusIsTextInput, let id = focusedParameter else { return [] }

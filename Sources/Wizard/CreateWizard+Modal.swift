@@ -38,27 +38,11 @@ extension CreateWizard {
             case .enter, .escape: self.modal = nil
             default: break
             }
-        case .savePath(var editor):
-            switch key {
-            case .enter:
-                let path = Normalizer.trim(editor.text)
-                guard !path.isEmpty, let instance = createdInstance else { return [] }
-                return [.saveFile(path: path, contents: ResultFile.contents(instance: instance, baseURL: form.normalized(.baseURL)), overwrite: false)]
-            case .escape:
-                self.modal = nil
-            default:
-                _ = editor.apply(key)
-                self.modal = .savePath(editor)
-            }
-        case .confirmOverwrite(let path):
-            switch key {
-            case .character("y"), .character("Y"):
-                guard let instance = createdInstance else { return [] }
-                return [.saveFile(path: path, contents: ResultFile.contents(instance: instance, baseURL: form.normalized(.baseURL)), overwrite: true)]
-            case .character("n"), .character("N"), .escape:
-                self.modal = .savePath(TextEditor(text: path))
-            default: break
-            }
+        case .save(let dialog):
+            guard let instance = createdInstance else { self.modal = nil; return [] }
+            let (next, effects) = dialog.handle(key, instance: instance, baseURL: form.normalized(.baseURL))
+            self.modal = next.map(Modal.save)
+            return effects
         }
         return []
     }

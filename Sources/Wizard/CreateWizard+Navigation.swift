@@ -123,7 +123,8 @@ extension CreateWizard {
             guard let token = createdInstance?.token else { return [] }
             return [.copyToClipboard(token)]
         case .saveResult:
-            modal = .savePath(TextEditor(text: ResultFile.defaultFileName(for: createdInstance?.name ?? form.normalized(.name))))
+            guard let instance = createdInstance else { return [] }
+            modal = .save(.start(for: instance))
             return []
         case .goTo(let target):
             if target == .authorize {

@@ -70,17 +70,10 @@ extension CreateWizard {
             replaceValue(.signatureKey, with: key)
             modal = .newSignatureKey(key)
         case .fileSaved(let outcome):
-            switch outcome {
-            case .success(let path):
-                savedPath = path
-                modal = nil
-                notice = "Saved to \(path) (readable only by you)."
-            case .failure(.exists(let path)):
-                modal = .confirmOverwrite(path: path)
-            case .failure(.failed(let path, let reason)):
-                modal = .savePath(TextEditor(text: path))
-                notice = "Could not save \(path): \(reason)"
-            }
+            let result = SaveDialog.outcome(outcome)
+            modal = result.dialog.map(Modal.save)
+            savedPath = result.savedPath ?? savedPath
+            notice = result.notice
         case .clipboardCopied:
             notice = "Copied to the clipboard (OSC 52; your terminal must allow it)."
         case .browserOpened(let outcome):

@@ -77,10 +77,10 @@ extension CreateWizard {
     public var helpBarItems: [(key: String, action: String)] {
         switch modal {
         case .help: return [("Esc", "close help")]
-        case .confirmQuit, .confirmOverwrite: return [("y", "yes"), ("n", "no")]
+        case .confirmQuit, .save(.confirmOverwrite): return [("y", "yes"), ("n", "no")]
         case .scopePicker: return [("↑/↓", "move"), ("Space", "tick"), ("Enter", "apply"), ("Esc", "cancel")]
         case .newSignatureKey: return [("c", "copy"), ("Enter", "done")]
-        case .savePath: return [("Enter", "save"), ("Esc", "cancel")]
+        case .save(.path): return [("Enter", "save"), ("Esc", "cancel")]
         case nil: return keyBindings.filter(\.inHelpBar).map { ($0.keyLabel, $0.action) } + [("Ctrl-C", "quit")]
         }
     }

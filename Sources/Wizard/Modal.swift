@@ -10,10 +10,8 @@ public enum Modal: Sendable, Equatable {
     case scopePicker(cursor: Int, chosen: [String])
     /// A freshly generated signature key, shown unmasked this once.
     case newSignatureKey(String)
-    /// Asks where to save the result file.
-    case savePath(TextEditor)
-    /// The file exists: replace it?
-    case confirmOverwrite(path: String)
+    /// Saving the created instance to a file.
+    case save(SaveDialog)
 }
 
 /// Common Microsoft Graph delegated scopes offered by the scope picker.

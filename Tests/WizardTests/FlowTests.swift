@@ -254,7 +254,7 @@ struct SubmitFlowTests {
         wizard.receive(.instanceCreated(.success(sampleInstance)))
         wizard.focus = .action(.saveResult)
         wizard.press(.enter)
-        #expect(wizard.modal == .savePath(TextEditor(text: "graph-calendar-alice.ocwizard.json")))
+        #expect(wizard.modal == .save(.path(TextEditor(text: "graph-calendar-alice.ocwizard.json"))))
         let effects = wizard.press(.enter)
         guard case .saveFile(let path, let contents, false)? = effects.first else {
             Issue.record("expected a save without overwrite, got \(effects)")
@@ -264,7 +264,7 @@ struct SubmitFlowTests {
         #expect(contents.contains("\"token\": \"\(sampleInstance.token!)\""))
         #expect(contents.contains("\"baseUrl\": \"\(ParameterTable.defaultBaseURL)\""))
         wizard.receive(.fileSaved(.failure(.exists(path: path))))
-        #expect(wizard.modal == .confirmOverwrite(path: path))
+        #expect(wizard.modal == .save(.confirmOverwrite(path: path)))
         #expect(wizard.press(.character("y")) == [.saveFile(path: path, contents: contents, overwrite: true)])
         wizard.receive(.fileSaved(.success(path)))
         #expect(wizard.modal == nil)

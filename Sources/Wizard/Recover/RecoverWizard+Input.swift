@@ -88,7 +88,7 @@ extension RecoverWizard {
             guard let token = detail.token else { return [] }
             return [.copyToClipboard(token)]
         case .saveToken:
-            modal = .savePath(TextEditor(text: ResultFile.defaultFileName(for: detail.name)))
+            modal = .save(.start(for: detail))
         case .reauthenticate:
             beginReauthentication()
         case .enable:
@@ -124,31 +124,15 @@ extension RecoverWizard {
                 _ = editor.apply(key)
                 modal = .confirmDelete(editor)
             }
-        case (.savePath(var editor), .key(let key)):
-            switch key {
-            case .escape: modal = nil
-            case .enter:
-                let path = Normalizer.trim(editor.text)
-                guard !path.isEmpty else { return [] }
-                return [.saveFile(path: path, contents: ResultFile.contents(instance: detail, baseURL: connection.baseURL), overwrite: false)]
-            default:
-                _ = editor.apply(key)
-                modal = .savePath(editor)
-            }
-        case (.confirmOverwrite(let path), .key(let key)):
-            switch key {
-            case .character("y"), .character("Y"):
-                return [.saveFile(path: path, contents: ResultFile.contents(instance: detail, baseURL: connection.baseURL), overwrite: true)]
-            case .character("n"), .character("N"), .escape:
-                modal = .savePath(TextEditor(text: path))
-            default: break
-            }
+        case (.save(let dialog), .key(let key)):
+            let (next, effects) = dialog.handle(key, instance: detail, baseURL: connection.baseURL)
+            modal = next.map(RecoverModal.save)
+            return effects
         case (.confirmDelete(var editor), .paste(let text)):
             editor.insert(CreateWizard.singleLine(text, joinWith: " "))
             modal = .confirmDelete(editor)
-        case (.savePath(var editor), .paste(let text)):
-            editor.insert(CreateWizard.singleLine(text, joinWith: ""))
-            modal = .savePath(editor)
+        case (.save(let dialog), .paste(let text)):
+            modal = .save(dialog.pasting(text))
         default:
             break
         }

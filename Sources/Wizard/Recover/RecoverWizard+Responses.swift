@@ -74,16 +74,10 @@ extension RecoverWizard {
             case .failure(let error): failed(error)
             }
         case .fileSaved(let outcome):
-            switch outcome {
-            case .success(let path):
-                savedPath = path
-                modal = nil
-                notice = "Saved to \(path) (readable only by you)."
-            case .failure(.exists(let path)): modal = .confirmOverwrite(path: path)
-            case .failure(.failed(let path, let reason)):
-                modal = .savePath(TextEditor(text: path))
-                notice = "Could not save \(path): \(reason)"
-            }
+            let result = SaveDialog.outcome(outcome)
+            modal = result.dialog.map(RecoverModal.save)
+            savedPath = result.savedPath ?? savedPath
+            notice = result.notice
         case .instanceCreated:
             break
         }

@@ -40,10 +40,8 @@ public enum ListingState: Sendable, Equatable {
 public enum RecoverModal: Sendable, Equatable {
     /// Type the instance's name to delete it.
     case confirmDelete(TextEditor)
-    /// Where to save the instance file.
-    case savePath(TextEditor)
-    /// The file exists: replace it?
-    case confirmOverwrite(path: String)
+    /// Saving the instance to a file.
+    case save(SaveDialog)
     /// The keys of the current screen.
     case help
 }
