@@ -60,7 +60,7 @@ public struct Theme: Sendable, Equatable {
         info: Style(foreground: .cyan),
         help: Style(dim: true),
         button: Style(bold: true),
-        focusedButton: Style(foreground: .black, background: .cyan, bold: true),
+        focusedButton: Style(foreground: .black, background: .cyan),
         helpBar: Style(reverse: true),
         helpKey: Style(bold: true, reverse: true),
         modal: Style(),

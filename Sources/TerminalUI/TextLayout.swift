@@ -1,11 +1,13 @@
 /// Word wrapping by display width.
 public enum TextLayout {
     /// Splits `text` into lines of at most `width` columns, breaking at spaces where possible
-    /// and inside long words (URLs) where not. Existing line breaks are kept.
+    /// and inside long words (URLs) where not. Existing line breaks (`\n`, `\r\n`, `\r`) are kept.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Any line break: "\r\n" is one Character that is not "\n" (Microsoft's error texts use it),
+        // and a cell cannot show it, so the lines around it would run together.
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             var current = ""
             var currentWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {

@@ -33,7 +33,8 @@ extension CreateWizard {
         return []
     }
 
-    /// Keys while a request is in flight: only the bindings (Esc cancels); typing waits.
+    /// Keys while a request is in flight: only the bindings (Esc cancels); other keys are ignored,
+    /// since the screen is about to change.
     mutating func handleBusyKey(_ key: Key) -> [Effect] {
         guard let binding = keyBindings.first(where: { $0.keys.contains(key) }) else { return [] }
         return run(binding.command, key: key)
@@ -51,6 +52,8 @@ extension CreateWizard {
         var editor = editors[id] ?? TextEditor(text: form[id])
         editor.insert(piece)
         setValue(id, editor)
+        // A pasted grant code or redirect is complete: say at once what was found in it.
+        if id == .code { messages[id] = Validator.problems(of: id, in: form, expectedState: expectedState) }
         return []
     }
 

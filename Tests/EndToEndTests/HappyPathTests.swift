@@ -10,31 +10,28 @@ struct HappyPathTests {
         let eventsURL = "https://hooks.example.com/ocwizard/\(name)"
         let signatureKey = "whsec-e2e-0123456789abcdef"
         try await TmuxSession.with([try Executables.ocwizard, "--sandbox"]) { tmux in
-            // 1 Connection: everything is pre-filled; Enter through host, user and organization secret.
-            try await tmux.waitFor(text: "Step 1 of 9 · Connection")
-            let wizardPID = try await tmux.panePID()
+            // 1 Connection: everything is pre-filled; Enter (through the fields, if focused) goes on.
+            Self.expectTitleRow(try await tmux.waitFor(text: "Step 1 of 9 · Connection"), "Step 1 of 9 · Connection")
+            let wizardPID = try await tmux.programPID()
             let sandboxPID = try await Processes.waitForChild(of: wizardPID, named: "ocwizard-sandbo")
-            try await tmux.press("Enter", "Enter", "Enter")
+            Self.expectTitleRow(try await tmux.press("Enter", until: "Step 2 of 9 · Azure app", atMost: 4), "Step 2 of 9 · Azure app")
 
             // 2 Azure app: pre-filled too; Enter through its four fields.
-            try await tmux.waitFor(text: "Step 2 of 9 · Azure app")
-            try await tmux.press("Enter", "Enter", "Enter", "Enter")
+            Self.expectTitleRow(try await tmux.press("Enter", until: "Step 3 of 9 · Authorize", atMost: 4), "Step 3 of 9 · Authorize")
 
             // 3 Authorize: once the sign-in URL is there, Tab to [ Simulate sign-in ].
-            try await tmux.waitFor(text: "Step 3 of 9 · Authorize")
             let authorize = try await tmux.waitFor(text: "[ Simulate sign-in ]")
             #expect(Screen.signInURL(in: authorize)?.contains("/sandbox/authorize?") == true)
-            try await tmux.press("Tab", "Tab")
-            try await tmux.waitFor(text: "Enter simulate sign-in")
+            try await tmux.press("Tab", until: "Enter simulate sign-in", atMost: 3)
             try await tmux.press("Enter")
 
             // 4 Grant code: filled by the simulated sign-in.
-            try await tmux.waitFor(text: "Step 4 of 9 · Grant code")
+            Self.expectTitleRow(try await tmux.waitFor(text: "Step 4 of 9 · Grant code"), "Step 4 of 9 · Grant code")
             try await tmux.waitFor(text: "state matches")
             try await tmux.press("Enter")
 
             // 5 Events: on, with a callback URL and a signature key.
-            try await tmux.waitFor(text: "Step 5 of 9 · Events")
+            Self.expectTitleRow(try await tmux.waitFor(text: "Step 5 of 9 · Events"), "Step 5 of 9 · Events")
             try await tmux.press("Space")
             try await tmux.waitFor(text: "Events callback URL")
             try await tmux.press("Tab")
@@ -45,7 +42,7 @@ struct HappyPathTests {
             try await tmux.press("Enter")
 
             // 6 Instance: name and tags (one of them wide).
-            try await tmux.waitFor(text: "Step 6 of 9 · Instance")
+            Self.expectTitleRow(try await tmux.waitFor(text: "Step 6 of 9 · Instance"), "Step 6 of 9 · Instance")
             try await tmux.type(name)
             try await tmux.press("Tab")
             try await tmux.type("team-a, 日本語")
@@ -54,13 +51,14 @@ struct HappyPathTests {
 
             // 7 Review: the typed values, then Submit.
             let review = try await tmux.waitFor(text: "Step 7 of 9 · Review")
+            Self.expectTitleRow(review, "Step 7 of 9 · Review")
             #expect(Screen.value(of: "Events callback URL", in: review) == eventsURL)
             #expect(!review.contains(signatureKey), "the review shows the signature key in clear")
             try await tmux.press("Enter")
 
             // 9 Result: id, token masked until Ctrl-R.
             let result = try await tmux.waitFor(text: "✓ Instance created")
-            #expect(result.contains("Step 9 of 9 · Result"))
+            Self.expectTitleRow(result, "Step 9 of 9 · Result")
             let id = try #require(Screen.value(of: "Id", in: result))
             let maskedToken = try #require(Screen.value(of: "Token", in: result))
             #expect(maskedToken.hasPrefix("•"), "the token is not masked: \(maskedToken)")
@@ -83,11 +81,16 @@ struct HappyPathTests {
             #expect(configuration["oauth.callback.url"] == "https://localhost/ocwizard/callback")
 
             // [ Quit ]: exit 0, and the sandbox child goes with the wizard.
-            try await tmux.press("Tab", "Tab")
-            try await tmux.waitFor(text: "Enter quit")
+            try await tmux.press("Tab", until: "Enter quit", atMost: 2)
             try await tmux.press("Enter")
             #expect(try await tmux.waitForExit() == 0)
             #expect(try await Processes.waitForEnd(of: sandboxPID), "ocwizard-sandbox (\(sandboxPID)) still runs after the wizard quit")
         }
+    }
+
+    /// Row 0 names the program and the step, as on every screen.
+    static func expectTitleRow(_ screen: String, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let row = screen.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        #expect(row.contains("ocwizard") && row.contains(step), "row 0 is \"\(row)\", not the title with \(step)", sourceLocation: sourceLocation)
     }
 }

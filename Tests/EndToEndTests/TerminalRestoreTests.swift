@@ -31,8 +31,9 @@ struct TerminalRestoreTests {
     func restoresTerminal(_ ending: Ending) async throws {
         let wizard = try Executables.ocwizard
         // A non-interactive sh: an interactive shell would repair the tty itself and hide a fault.
-        let script = "stty -g > before; '\(wizard)' --sandbox; echo $? > status; stty -g > after"
-        try await TmuxSession.with(["/bin/sh", "-c", script]) { tmux in
+        // It stays alive afterwards (sleep) so that the pane's cursor and screen can be read.
+        let script = "stty -g > before; '\(wizard)' --sandbox; echo $? > status; stty -g > after; exec sleep 120"
+        try await TmuxSession.with(["/bin/sh", "-c", script], recordingExitStatus: false) { tmux in
             let directory = tmux.directory.path
             let shell = try await tmux.panePID()
             // Mid-form: on step 2 with something typed, so the screen and the tty modes are in use.
@@ -58,6 +59,10 @@ struct TerminalRestoreTests {
             #expect(before == after, "stty -g changed: before \(before) after \(after)")
             #expect(try await tmux.display("#{alternate_on}") == "0", "the alternate screen was not left")
             #expect(try await tmux.display("#{cursor_flag}") == "1", "the cursor was left hidden")
+            // Bracketed paste is off again: a paste reaches the (echoing) tty without ESC[200~.
+            try await tmux.paste("paste-probe")
+            let echoed = try await tmux.waitFor(text: "paste-probe")
+            #expect(!echoed.contains("200~"), "bracketed paste is still on after the wizard ended")
             #expect(try await Processes.waitForEnd(of: sandboxPID), "ocwizard-sandbox (\(sandboxPID)) still runs after the wizard ended")
             #expect(!Processes.isRunning(wizardPID))
         }

@@ -61,6 +61,9 @@ struct UsedCodeRetryTests {
             let failure = try await tmux.waitFor(text: "[ Back to Authorize ]")
             #expect(failure.contains("AADSTS54005"))
             #expect(failure.contains("✗ The instance was not created"))
+            // Microsoft's text keeps its line breaks (\r\n): "Correlation ID:" starts a row.
+            #expect(Screen.row(containing: "Correlation ID:", in: failure)?.trimmingCharacters(in: .whitespaces).hasPrefix("Correlation ID:") == true,
+                    "the provider message's lines run together")
             try await tmux.waitFor(text: "Enter back to Authorize")
             try await tmux.press("Enter")
 

@@ -119,6 +119,7 @@ struct AuthorizationFlowTests {
         wizard.passAzureApp()
         wizard.press(.pageDown)
         wizard.update(.paste("https://localhost/cb?error=access_denied&error_description=The+user+declined&state=\(testState)"))
+        #expect(wizard.problems(for: .code).first?.message.contains("access_denied") == true, "explained as soon as it is pasted")
         wizard.press(.pageDown)
         let message = wizard.problems(for: .code).first?.message ?? ""
         #expect(message.contains("access_denied"))

@@ -26,9 +26,12 @@ enum Command {
     ) async throws -> CommandResult {
         let output = try TemporaryFile()
         let errors = try TemporaryFile()
-        let input = try TemporaryFile(contents: stdin ?? Data())
+        let input = try stdin.map { try TemporaryFile(contents: $0) }
+        let devNull = open("/dev/null", O_RDONLY)
+        defer { close(devNull) }
+        _ = fcntl(devNull, F_SETFD, FD_CLOEXEC)
         let pid = try spawn(executable, arguments, environment: environment,
-                            stdin: input.descriptor, stdout: output.descriptor, stderr: errors.descriptor)
+                            stdin: input?.descriptor ?? devNull, stdout: output.descriptor, stderr: errors.descriptor)
         let status = await wait(for: pid)
         return CommandResult(status: status, stdout: output.contents(), stderr: errors.contents())
     }
@@ -90,11 +93,11 @@ final class TemporaryFile {
     let descriptor: Int32
 
     init(contents: Data = Data()) throws {
-        var template = Array((NSTemporaryDirectory() + "/ocw-e2e-XXXXXX").utf8CString)
+        var template = Array((NSTemporaryDirectory() + "/ocw-e2e-out-XXXXXX").utf8CString)
         descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw Command.SpawnFailure(description: "mkstemp failed: \(String(cString: strerror(errno)))") }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        unlink(String(cString: template))
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         contents.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {

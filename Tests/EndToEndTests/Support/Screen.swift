@@ -12,18 +12,13 @@ enum Screen {
         return nil
     }
 
-    /// The sign-in URL on the Authorize step: the rows after "accept the consent screen:" up to
-    /// the next blank row, joined (the wizard wraps it at the screen's edge).
+    /// The sign-in URL on the Authorize step: the first row that starts with `http://` or
+    /// `https://` and the rows after it up to a blank one, joined (the wizard wraps it at the
+    /// screen's edge).
     static func signInURL(in screen: String) -> String? {
-        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let intro = lines.firstIndex(where: { $0.contains("consent screen:") }) else { return nil }
-        var url = ""
-        for line in lines[(intro + 1)...] {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { if url.isEmpty { continue } else { break } }
-            url += trimmed
-        }
-        return url.hasPrefix("http") ? url : nil
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = rows.firstIndex(where: { $0.hasPrefix("http://") || $0.hasPrefix("https://") }) else { return nil }
+        return rows[first...].prefix { !$0.isEmpty }.joined()
     }
 
     /// The first `http://127.0.0.1:PORT/elements/api-v2` on the screen.

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A program running in a detached tmux session on a private socket, driven like a person at
 /// a terminal: keys, literal text, bracketed pastes and resizes in; the screen's text out.
@@ -18,15 +21,24 @@ final class TmuxSession: @unchecked Sendable {
     private(set) var lastScreen = ""
     private let tmuxPath: String
     private let environment: [String: String]
+    private let recordingExitStatus: Bool
     private var killed = false
+    /// Where the wrapper shell writes the program's exit status.
+    static let exitStatusFile = ".exit-status"
 
-    /// Starts `command` (argv, run without a shell) in a `width`×`height` session, runs `body`,
-    /// and kills the tmux server whatever happens.
+    /// Starts `command` (argv) in a `width`×`height` session, runs `body`, and kills the tmux
+    /// server whatever happens.
+    ///
+    /// With `recordingExitStatus` the command runs under `sh -c '"$@"; echo $? > FILE; exec sleep'`
+    /// so that `waitForExit` can read its status (tmux's own `pane_dead_status` is unreliable:
+    /// tmux 3.3 can miss the SIGCHLD while libutempter's helper runs as the pane closes) and
+    /// the last screen stays readable. Otherwise the command is the pane's process itself.
     static func with<T>(
         _ command: [String], width: Int = 80, height: Int = 24, environment extra: [String: String] = [:],
+        recordingExitStatus: Bool = true,
         _ body: (TmuxSession) async throws -> T
     ) async throws -> T {
-        let session = try await TmuxSession(command, width: width, height: height, environment: extra)
+        let session = try await TmuxSession(command, width: width, height: height, environment: extra, recordingExitStatus: recordingExitStatus)
         do {
             let result = try await body(session)
             await session.kill()
@@ -37,8 +49,9 @@ final class TmuxSession: @unchecked Sendable {
         }
     }
 
-    private init(_ command: [String], width: Int, height: Int, environment extra: [String: String]) async throws {
+    private init(_ command: [String], width: Int, height: Int, environment extra: [String: String], recordingExitStatus: Bool) async throws {
         tmuxPath = try Executables.tmux
+        self.recordingExitStatus = recordingExitStatus
         socket = "ocw-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -46,13 +59,23 @@ final class TmuxSession: @unchecked Sendable {
         var newSession = ["new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", "-c", directory.path,
                           "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color"]
         for (key, value) in extra.sorted(by: { $0.key < $1.key }) { newSession += ["-e", "\(key)=\(value)"] }
-        newSession += ["--"] + command
+        if recordingExitStatus {
+            let record = "\"$@\"; echo $? > '\(directory.path)/\(Self.exitStatusFile)'; exec sleep 600"
+            newSession += ["--", "/bin/sh", "-c", record, "sh"] + command
+        } else {
+            newSession += ["--"] + command
+        }
         // The options come first so that they hold from the pane's first byte: no status line
-        // (the pane is the whole window), keep a dead pane to read its exit status, no Esc delay.
-        try await tmux(["start-server", ";",
-                        "set-option", "-g", "status", "off", ";",
-                        "set-option", "-g", "remain-on-exit", "on", ";",
-                        "set-option", "-g", "escape-time", "0", ";"] + newSession)
+        // (the pane is the whole window), keep a dead pane's last screen, no Esc delay.
+        do {
+            try await tmux(["start-server", ";",
+                            "set-option", "-g", "status", "off", ";",
+                            "set-option", "-g", "remain-on-exit", "on", ";",
+                            "set-option", "-g", "escape-time", "0", ";"] + newSession)
+        } catch {
+            await kill()
+            throw error
+        }
     }
 
     deinit {
@@ -68,12 +91,19 @@ final class TmuxSession: @unchecked Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Stops the tmux server (and so every program in it) and removes the directory.
+    /// Stops the tmux server (and so every program in it), waits for the programs to end (they
+    /// may still write into the directory as they go), and removes the directory and the socket.
     func kill() async {
         guard !killed else { return }
         killed = true
+        let pane = try? await panePID()
+        let programs = pane.map { [$0] + Processes.children(of: $0).flatMap { [$0] + Processes.children(of: $0) } } ?? []
+        let socketPath = try? await display("#{socket_path}")
         _ = try? await Command.run(tmuxPath, ["-L", socket, "kill-server"], environment: environment)
+        for pid in programs { _ = try? await Processes.waitForEnd(of: pid, timeout: .seconds(5)) }
         try? FileManager.default.removeItem(at: directory)
+        // tmux leaves its socket file behind.
+        if let socketPath, !socketPath.isEmpty { unlink(socketPath) }
     }
 
     /// Runs a tmux command on this session's server; throws when tmux fails.
@@ -129,7 +159,7 @@ final class TmuxSession: @unchecked Sendable {
         try await tmux(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The pid of the pane's first process (the command given to `with`).
+    /// The pid of the pane's first process.
     func panePID() async throws -> pid_t {
         guard let pid = pid_t(try await display("#{pane_pid}")) else { throw TmuxFailure(description: "no pane pid") }
         return pid
@@ -137,20 +167,26 @@ final class TmuxSession: @unchecked Sendable {
 
     // MARK: Waiting
 
-    /// Polls the screen until it contains `text`; returns that screen, or throws with the last
-    /// screen seen when `timeout` passes first.
+    /// Polls the screen until it contains `text`; returns that (whole) screen, or throws with
+    /// the last screen seen when `timeout` passes first.
     @discardableResult
     func waitFor(text: String, timeout: Duration = .seconds(15)) async throws -> String {
         try await waitFor("\"\(text)\" on screen", timeout: timeout) { $0.contains(text) }
     }
 
-    /// Polls the screen until `condition` holds for it; returns that screen.
+    /// Polls the screen until `condition` holds for it; returns that screen once it is whole.
+    ///
+    /// A capture can catch a frame half drawn (the title already there, the rows below not yet),
+    /// so a matching screen counts only when a second capture a moment later is the same.
     @discardableResult
     func waitFor(_ what: String, timeout: Duration = .seconds(15), until condition: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while true {
             let text = try await screen()
-            if condition(text) { return text }
+            if condition(text) {
+                try await Task.sleep(for: .milliseconds(30))
+                if try await screen() == text { return text }
+            }
             guard ContinuousClock.now < deadline else {
                 throw Timeout(description: "waited \(timeout) for \(what); the screen was:\n\(Self.framed(text))")
             }
@@ -158,17 +194,62 @@ final class TmuxSession: @unchecked Sendable {
         }
     }
 
-    /// Waits until the pane's program has exited and returns its exit status.
-    func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
+    /// Presses `key` one at a time, as a person would, until `text` is on screen: after each
+    /// press it waits for the screen or the cursor to change and then to settle, and it never
+    /// presses while a request is in flight (the wizard ignores keys but Esc then). Returns the screen.
+    @discardableResult
+    func press(_ key: String, until text: String, atMost limit: Int = 10, timeout: Duration = .seconds(15)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
+        var presses = 0
         while true {
-            let fields = try await display("#{pane_dead} #{pane_dead_status}").split(separator: " ")
-            if fields.first == "1", fields.count == 2, let status = Int32(fields[1]) { return status }
-            guard ContinuousClock.now < deadline else {
-                throw Timeout(description: "waited \(timeout) for the program to exit; the screen was:\n\(Self.framed(try await screen()))")
+            let current = try await screen()
+            if current.contains(text) { return try await waitFor(text: text, timeout: max(.zero, deadline - ContinuousClock.now)) }
+            guard ContinuousClock.now < deadline, presses < limit else {
+                throw Timeout(description: "pressed \(key) \(presses) times and waited \(timeout) for \"\(text)\"; the screen was:\n\(Self.framed(current))")
             }
-            try await Task.sleep(for: .milliseconds(40))
+            if current.contains("Esc cancel") {
+                try await Task.sleep(for: .milliseconds(40))
+                continue
+            }
+            let before = try await look()
+            try await press(key)
+            presses += 1
+            while try await look() == before, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            // A capture can catch a frame half drawn (the footer not yet "Esc cancel"): decide
+            // on the next press only once the screen has stayed the same for a moment.
+            // (At most a second: a spinner never settles, and the loop waits for it anyway.)
+            var previous = try await look()
+            let settled = min(deadline, ContinuousClock.now + .seconds(1))
+            while ContinuousClock.now < settled {
+                try await Task.sleep(for: .milliseconds(50))
+                let current = try await look()
+                if current == previous { break }
+                previous = current
+            }
         }
+    }
+
+    /// The screen with its attributes and the cursor: what changes when the focus moves.
+    private func look() async throws -> String {
+        try await styledScreen() + (try await display("#{cursor_x},#{cursor_y},#{cursor_flag}"))
+    }
+
+    /// Waits until the program has exited and returns its exit status (needs `recordingExitStatus`).
+    func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
+        let text = try await waitForFile(directory.appendingPathComponent(Self.exitStatusFile).path, timeout: timeout)
+        guard let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw TmuxFailure(description: "not an exit status: \(text)")
+        }
+        return status
+    }
+
+    /// The pid of the program: the pane's process, or its child under the status-recording shell.
+    func programPID() async throws -> pid_t {
+        let pane = try await panePID()
+        guard recordingExitStatus else { return pane }
+        return try await Processes.waitForChild(of: pane, named: "")
     }
 
     /// Waits until `path` exists with some content (written by the pane's shell) and returns it.
@@ -195,7 +276,8 @@ final class TmuxSession: @unchecked Sendable {
     /// The process environment without whatever would change the program's behaviour.
     private static func cleanEnvironment(home: String) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        let dropped: Set = ["TMUX", "TMUX_PANE", "NO_COLOR", "ACCESSIBLE", "BROWSER", "DISPLAY", "WAYLAND_DISPLAY", "COLUMNS", "LINES"]
+        let dropped: Set = ["TMUX", "TMUX_PANE", "NO_COLOR", "ACCESSIBLE", "BROWSER", "DISPLAY", "WAYLAND_DISPLAY", "COLUMNS", "LINES",
+                            "LC_ALL", "LC_CTYPE"]
         for key in environment.keys where key.hasPrefix("OC_") || key.hasPrefix("XDG_") || dropped.contains(key) {
             environment[key] = nil
         }
