@@ -7,12 +7,22 @@ struct ResultScreen {
     let theme: Theme
     let width: Int
 
+    /// What to do next, by the step the failure sends the user back to.
+    private var retryAdvice: String {
+        switch state.submitFailure.map(WizardStep.returnStep(for:)) ?? .review {
+        case .authorize: "Every other value is kept: sign in again for a new code, then submit again."
+        case .azureApp: "Every value is kept: correct the Azure app values, sign in again, then submit."
+        case .connection: "Every value is kept: correct the secrets, then submit again."
+        default: "Every value is kept: Retry sends the same request again."
+        }
+    }
+
     /// All lines; the view scrolls them.
     func lines() -> [ScreenLine] {
         let widgets = Widgets(state: state, theme: theme, width: width)
         guard let instance = state.createdInstance else {
             return [.text("✗ The instance was not created", theme.error), .blank] + widgets.banner()
-                + ScreenLine.paragraph("Every value you typed is kept: fix what the message names and submit again.", theme.help, width: width)
+                + ScreenLine.paragraph(retryAdvice, theme.help, width: width)
         }
         let token = instance.token ?? ""
         let shownToken = state.tokenRevealed ? token : String(repeating: "•", count: min(token.count, 44))

@@ -14,7 +14,7 @@ extension WizardStep {
     }
 
     /// The step a failed submit sends the user back to.
-    static func returnStep(for error: OpenConnectorsError) -> WizardStep {
+    public static func returnStep(for error: OpenConnectorsError) -> WizardStep {
         guard case .api(let failure) = error else { return .review }
         switch failure.kind {
         case .wrongSecrets: return .connection
