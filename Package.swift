@@ -22,8 +22,13 @@ let package = Package(
         // Core: parameter table, validation, request building, decoding, the API client.
         .target(name: "OpenConnectors"),
 
-        // libcurl adapter.
-        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+        // libcurl adapter. CCurl opens libcurl.so.4 with dlopen at the first request (not linked:
+        // see docs/DECISIONS.md); it needs libcurl's headers to build (libcurl4-openssl-dev).
+        .target(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
         .target(name: "CurlTransport", dependencies: ["CCurl", "OpenConnectors"]),
 
         // The wizard as pure state machines, the renderer, and the ncurses backend.

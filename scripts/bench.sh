@@ -6,6 +6,8 @@
 #   BENCH_SKIP_BUILD=1 …        use the release binaries already built
 #   BENCH_BUILD_PATH=.build-x …  build and run from another scratch path (default .build, so that
 #                               .build/release/ocwizard is the binary measured)
+#   BENCH_BUILD_FLAGS="…"       swift build flags (default "-c release --static-swift-stdlib", the
+#                               Makefile's RELEASE_FLAGS: the Swift runtime linked statically)
 #
 # Needs: dialog, curl, python3 (stdlib only), ldd. `make bench` installs the Debian packages.
 # Exits 0 when every figure was measured (a MISS is reported, not fatal), non-zero when one could not be.
@@ -16,6 +18,7 @@ RUNS="${RUNS:-15}"
 LARGE_RUNS="${LARGE_RUNS:-5}"
 SWIFT="${SWIFT:-swift}"
 BUILD_PATH="${BENCH_BUILD_PATH:-.build}"
+BUILD_FLAGS="${BENCH_BUILD_FLAGS:--c release --static-swift-stdlib}"
 BIN="$BUILD_PATH/release"
 HERE=scripts/bench
 
@@ -24,12 +27,19 @@ for tool in dialog curl python3 ldd; do
 done
 
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-    echo "bench: swift build -c release (ocwizard, ocwizard-sandbox, ocwizard-bench)…" >&2
-    "$SWIFT" build -c release --scratch-path "$BUILD_PATH" >&2
+    echo "bench: swift build $BUILD_FLAGS (ocwizard, ocwizard-sandbox, ocwizard-bench)…" >&2
+    # shellcheck disable=SC2086 # the flags are words
+    "$SWIFT" build $BUILD_FLAGS --scratch-path "$BUILD_PATH" >&2
 fi
 for binary in ocwizard ocwizard-sandbox ocwizard-bench; do
     [ -x "$BIN/$binary" ] || { echo "bench: $BIN/$binary was not built" >&2; exit 1; }
 done
+# A reused build (BENCH_SKIP_BUILD) may come from a plain `swift build -c release`.
+case " $BUILD_FLAGS " in *" --static-swift-stdlib "*)
+    if ldd "$BIN/ocwizard" | grep -q libswiftCore; then
+        echo "bench: note: $BIN/ocwizard loads the Swift runtime as shared libraries (not built with --static-swift-stdlib)" >&2
+    fi ;;
+esac
 
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/ocwizard-bench.XXXXXX")"
 SANDBOX_PIDS=()

@@ -2,21 +2,27 @@ import CCurl
 import Dispatch
 import FoundationEssentials
 import OpenConnectors
+import Synchronization
 
 /// The real `HTTPTransport`: libcurl, with TLS always verified, no redirects, capped bodies and cancellation.
 ///
 /// One instance owns one reused easy handle, so a wizard run makes one TLS handshake per host.
+/// The handle is made at the first `send`, which is also when libcurl is loaded (`dlopen`) and
+/// initialized: making a transport costs nothing, and a missing libcurl fails that request with
+/// `TransportError.libraryUnavailable`.
 /// Transfers run one at a time, in order, on a private serial queue (never on Swift's cooperative
 /// threads, which a blocking transfer would starve). A cancelled task stops its running transfer
 /// at once with `TransportError.cancelled`; a request cancelled while waiting for its turn ends
 /// when its turn comes. Proxies come from the environment by libcurl's rules (`ProxyEnvironment`).
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
-    // @unchecked: `handle` and `announcedProxies` are touched only on `queue`; `handle.wakeUp()`
-    // is the one call made from other threads, and libcurl allows it from any thread.
+    // @unchecked: `announcedProxies` is touched only on `queue`. `handle` is set once, on `queue`,
+    // at the first transfer and read under its lock; `wakeUp()` is the one `EasyHandle` call made
+    // from other threads (the cancellation handler), and libcurl allows it from any thread.
 
     /// The options every request runs with.
     public let options: CurlTransportOptions
-    private let handle = EasyHandle()
+    /// The easy handle, `nil` until the first transfer makes it.
+    private let handle = Mutex<EasyHandle?>(nil)
     private let queue = DispatchQueue(label: "ocwizard.curl-transport")
     private let environment: @Sendable () -> [String: String]
     private var announcedProxies: Set<String> = []
@@ -42,13 +48,26 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                 }
             }
         } onCancel: {
+            // The flag is set before the handle is read, and `transfer` makes the handle before it
+            // reads the flag (the lock orders the two): either this wakes the handle up or the
+            // transfer sees the flag. Without a handle no transfer is running.
             cancellation.set()
-            handle.wakeUp()
+            handle.withLock { $0 }?.wakeUp()
         }
+    }
+
+    /// The easy handle, made (and libcurl loaded) at the first transfer; on `queue` only.
+    private func easyHandle() throws(TransportError) -> EasyHandle {
+        if let existing = handle.withLock({ $0 }) { return existing }
+        let made = try EasyHandle()
+        handle.withLock { $0 = made }
+        return made
     }
 
     /// Runs one transfer on the queue.
     private func transfer(_ request: HTTPRequest, _ cancellation: CancellationFlag) throws(TransportError) -> HTTPResponse {
+        if cancellation.isSet { throw .cancelled }
+        let handle = try easyHandle()
         if cancellation.isSet { throw .cancelled }
         let url = ParsedURL(request.url)
         let proxy = url.map { ProxyEnvironment(environment()).choice(for: $0) }
@@ -57,7 +76,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         let context = TransferContext(maximumBodyBytes: options.maximumBodyBytes, cancellation: cancellation)
         let code: CURLcode = try withExtendedLifetime(context) { () throws(TransportError) -> CURLcode in
             let headers = try handle.configure(for: request, options: options, proxy: proxy?.proxy, context: context)
-            defer { curl_slist_free_all(headers) }
+            defer { ocw_curl_slist_free_all(headers) }
             return try handle.perform()
         }
         guard code == CURLE_OK else {
@@ -65,7 +84,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                               exceededBodyLimit: context.exceededBodyLimit, cancelled: cancellation.isSet,
                               options: options).transportError
         }
-        if handle.info(CURLINFO_NUM_CONNECTS) > 0 { announceConnection() }
+        if handle.info(CURLINFO_NUM_CONNECTS) > 0 { announceConnection(handle) }
         return HTTPResponse(status: handle.info(CURLINFO_RESPONSE_CODE), headers: context.headers, body: context.body)
     }
 
@@ -76,7 +95,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     /// Logs that the last transfer opened a connection (and so, over HTTPS, made a TLS handshake).
-    private func announceConnection() {
+    private func announceConnection(_ handle: EasyHandle) {
         guard let log = options.log else { return }
         let address = handle.info(string: CURLINFO_PRIMARY_IP) ?? "?"
         log("new connection to \(address) port \(handle.info(CURLINFO_PRIMARY_PORT))")

@@ -1,24 +1,38 @@
 import CCurl
 import OpenConnectors
 
-/// Initializes libcurl once per process, before the first handle exists.
-private let globalInit: CURLcode = ocw_curl_global_init_default()
+/// libcurl, opened (`dlopen`) and initialized once per process, when the first handle is made:
+/// `nil` when it is usable, otherwise why not. Nothing loads libcurl before the first request.
+private let libcurlFailure: String? = {
+    if let failure = ocw_curl_load() { return String(cString: failure) }
+    let code = ocw_curl_global_init_default()
+    guard code == CURLE_OK else { return "curl_global_init failed: \(String(cString: ocw_curl_easy_strerror(code)))" }
+    return nil
+}()
 
 /// Owns one libcurl easy handle, the multi handle that runs it, and the error buffer; frees them in `deinit`.
 ///
 /// The easy handle is reused for every request, and the multi handle keeps the connection cache,
 /// so a run pays for one TLS handshake per host. Apart from `wakeUp()`, every method must be
 /// called from the one serial queue that owns this object.
-final class EasyHandle {
+final class EasyHandle: @unchecked Sendable {
+    // @unchecked: only `wakeUp()` may be called from other threads (libcurl allows
+    // `curl_multi_wakeup` from any thread); everything else stays on the owner's queue.
     private let easy: UnsafeMutableRawPointer
     private let multi: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
-    /// Creates the handles; a failure here means libcurl cannot allocate memory.
-    init() {
-        precondition(globalInit == CURLE_OK, "libcurl could not be initialized")
-        guard let easy = curl_easy_init(), let multi = curl_multi_init() else {
-            fatalError("libcurl could not allocate a handle")
+    /// Loads libcurl if this is the first handle, then creates the handles.
+    ///
+    /// Throws `.libraryUnavailable` when libcurl cannot be loaded or initialized.
+    init() throws(TransportError) {
+        if let libcurlFailure { throw .libraryUnavailable(detail: libcurlFailure) }
+        guard let easy = ocw_curl_easy_init() else {
+            throw .other(code: Int(CURLE_OUT_OF_MEMORY.rawValue), detail: "libcurl could not allocate a handle")
+        }
+        guard let multi = ocw_curl_multi_init() else {
+            ocw_curl_easy_cleanup(easy)
+            throw .other(code: Int(CURLE_OUT_OF_MEMORY.rawValue), detail: "libcurl could not allocate a handle")
         }
         self.easy = easy
         self.multi = multi
@@ -27,14 +41,14 @@ final class EasyHandle {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
-        curl_multi_cleanup(multi)
+        ocw_curl_easy_cleanup(easy)
+        ocw_curl_multi_cleanup(multi)
         errorBuffer.deallocate()
     }
 
     /// Puts every option back to its default, keeping open connections and caches, and re-attaches the error buffer.
     func reset() throws(TransportError) {
-        curl_easy_reset(easy)
+        ocw_curl_easy_reset(easy)
         errorBuffer[0] = 0
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
     }
@@ -102,15 +116,15 @@ final class EasyHandle {
     /// The loop polls the multi handle so that `wakeUp()` from another thread gets the progress
     /// callback called at once, instead of within a second as with `curl_easy_perform`.
     func perform() throws(TransportError) -> CURLcode {
-        try check(curl_multi_add_handle(multi, easy))
-        defer { curl_multi_remove_handle(multi, easy) }
+        try check(ocw_curl_multi_add_handle(multi, easy))
+        defer { ocw_curl_multi_remove_handle(multi, easy) }
         var running: Int32 = 1
         while running > 0 {
-            try check(curl_multi_perform(multi, &running))
-            if running > 0 { try check(curl_multi_poll(multi, nil, 0, Self.longestPollMilliseconds, nil)) }
+            try check(ocw_curl_multi_perform(multi, &running))
+            if running > 0 { try check(ocw_curl_multi_poll(multi, nil, 0, Self.longestPollMilliseconds, nil)) }
         }
         var pending: Int32 = 0
-        while let message = curl_multi_info_read(multi, &pending) {
+        while let message = ocw_curl_multi_info_read(multi, &pending) {
             if message.pointee.msg == CURLMSG_DONE { return ocw_curl_message_result(message) }
         }
         throw .other(code: -1, detail: "libcurl ended the transfer without a result")
@@ -118,13 +132,13 @@ final class EasyHandle {
 
     /// Interrupts a waiting `perform()` so it looks at the cancellation flag; safe from any thread.
     func wakeUp() {
-        curl_multi_wakeup(multi)
+        ocw_curl_multi_wakeup(multi)
     }
 
     /// Turns a failed multi-handle call into a transport error.
     private func check(_ code: CURLMcode) throws(TransportError) {
         guard code == CURLM_OK else {
-            throw .other(code: Int(code.rawValue), detail: String(cString: curl_multi_strerror(code)))
+            throw .other(code: Int(code.rawValue), detail: String(cString: ocw_curl_multi_strerror(code)))
         }
     }
 
@@ -151,7 +165,7 @@ final class EasyHandle {
 
     /// libcurl's generic text for a result code.
     static func describe(_ code: CURLcode) -> String {
-        String(cString: curl_easy_strerror(code))
+        String(cString: ocw_curl_easy_strerror(code))
     }
 }
 

@@ -5,7 +5,7 @@ import OpenConnectors
 extension EasyHandle {
     /// Resets the handle and configures it for `request` through `proxy` (or directly), with callbacks writing into `context`.
     ///
-    /// The returned header list must be freed with `curl_slist_free_all` after the transfer.
+    /// The returned header list must be freed with `ocw_curl_slist_free_all` after the transfer.
     func configure(for request: HTTPRequest, options: CurlTransportOptions, proxy: String?,
                    context: TransferContext) throws(TransportError) -> UnsafeMutablePointer<curl_slist>? {
         try reset()
@@ -27,7 +27,7 @@ extension EasyHandle {
         do {
             try set(CURLOPT_HTTPHEADER, list: headers)
         } catch {
-            curl_slist_free_all(headers)
+            ocw_curl_slist_free_all(headers)
             throw error
         }
         return headers
@@ -86,8 +86,8 @@ extension EasyHandle {
         if !hasType { lines.append("Content-Type:") }
         var list: UnsafeMutablePointer<curl_slist>?
         for line in lines {
-            guard let longer = curl_slist_append(list, line) else {
-                curl_slist_free_all(list)
+            guard let longer = ocw_curl_slist_append(list, line) else {
+                ocw_curl_slist_free_all(list)
                 throw .other(code: Int(CURLE_OUT_OF_MEMORY.rawValue), detail: "no memory for the request headers")
             }
             list = longer

@@ -3,15 +3,19 @@ import Wizard
 
 /// Opens a URL in the user's browser when this session has a display.
 enum Browser {
-    /// Starts `$BROWSER` or `xdg-open` with the URL, detached; fails with a reason when there is no display.
+    /// The command that opens a browser here: `$BROWSER`, or `xdg-open` when there is a display.
+    private static var command: String? {
+        let environment = ProcessEnvironment.current()
+        if let browser = environment["BROWSER"] { return browser }
+        return environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil ? "xdg-open" : nil
+    }
+
+    /// Whether a browser can be opened in this session.
+    static var isAvailable: Bool { command != nil }
+
+    /// Starts the browser with the URL, detached; fails with a reason when there is no display.
     static func open(_ url: String) -> Result<Done, BrowserFailure> {
-        let environment = { (name: String) in getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
-        let command: String
-        if let browser = environment("BROWSER") {
-            command = browser
-        } else if environment("DISPLAY") != nil || environment("WAYLAND_DISPLAY") != nil {
-            command = "xdg-open"
-        } else {
+        guard let command else {
             return .failure(BrowserFailure(reason: "No display here (an SSH session?), so no browser can be opened."))
         }
         guard let pid = ChildProcess.spawn(command, [url]) else {

@@ -16,7 +16,8 @@ struct InteractiveSession {
         var prefill = values.form.values
         for (id, value) in InstanceForm().values where prefill[id] == value && values.sources[id] == nil { prefill[id] = nil }
         return WizardConfiguration(sandboxURL: sandbox?.baseURL, prefill: prefill,
-                                   prefillSources: values.sources.mapValues(\.rawValue), oauthState: Randomness.oauthState())
+                                   prefillSources: values.sources.mapValues(\.rawValue), oauthState: Randomness.oauthState(),
+                                   browserAvailable: Browser.isAvailable)
     }
 
     /// Runs the create wizard; returns the exit status (128 + n after signal n).

@@ -22,6 +22,8 @@ public enum TransportError: Error, Sendable, Equatable {
     case redirected(status: Int, location: String)
     /// The connection broke before a whole answer arrived.
     case connectionLost(detail: String)
+    /// The HTTP library (libcurl, loaded at the first request) is missing or unusable.
+    case libraryUnavailable(detail: String)
     /// Any other transport failure, with the library's own text.
     case other(code: Int, detail: String)
 
@@ -40,6 +42,7 @@ public enum TransportError: Error, Sendable, Equatable {
         case .cancelled: "Cancelled."
         case .redirected(let status, let location): "The service answered \(status), redirecting to \(location); API calls are not redirected."
         case .connectionLost(let detail): "The connection broke before the answer was complete (\(detail))."
+        case .libraryUnavailable(let detail): "libcurl, which ocwizard sends requests with, could not be loaded (\(detail))."
         case .other(let code, let detail): "The request failed (curl error \(code): \(detail))."
         }
     }
@@ -58,6 +61,7 @@ public enum TransportError: Error, Sendable, Equatable {
         case .cancelled: "Nothing was changed by ocwizard; try again when ready."
         case .redirected: "Check the API base URL: it should end in /elements/api-v2 on the API host."
         case .connectionLost: "Try again; if it keeps happening, check proxies and your network."
+        case .libraryUnavailable: "Install libcurl4 (Debian: apt-get install libcurl4), then try again."
         case .other: "Try again with -v for details."
         }
     }

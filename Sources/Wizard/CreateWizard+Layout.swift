@@ -36,7 +36,8 @@ extension CreateWizard {
             return [.field(.apiKey), .field(.apiSecret), .field(.callbackURL), .field(.scope), .action(.next)]
         case .authorize:
             guard authorization != nil else { return busy == nil ? [.action(.retryAuthorizationURL), .action(.back)] : [] }
-            return [.action(.copyURL), .action(.openBrowser)] + (isSandbox ? [.action(.simulateSignIn)] : []) + [.action(.next)]
+            return [.action(.copyURL)] + (configuration.browserAvailable ? [.action(.openBrowser)] : [])
+                + (isSandbox ? [.action(.simulateSignIn)] : []) + [.action(.next)]
         case .grantCode:
             return [.field(.code), .action(.next)]
         case .events:

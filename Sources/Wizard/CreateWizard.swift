@@ -10,9 +10,13 @@ public struct WizardConfiguration: Sendable, Equatable {
     public var prefillSources: [ParameterID: String]
     /// The OAuth `state` this run sends and expects back.
     public var oauthState: String
+    /// Whether a browser can be opened here (a display, or `$BROWSER`); offers "Open in browser".
+    public var browserAvailable: Bool
 
-    public init(sandboxURL: String? = nil, prefill: [ParameterID: String] = [:], prefillSources: [ParameterID: String] = [:], oauthState: String) {
-        self.sandboxURL = sandboxURL; self.prefill = prefill; self.prefillSources = prefillSources; self.oauthState = oauthState
+    public init(sandboxURL: String? = nil, prefill: [ParameterID: String] = [:], prefillSources: [ParameterID: String] = [:],
+                oauthState: String, browserAvailable: Bool = true) {
+        self.sandboxURL = sandboxURL; self.prefill = prefill; self.prefillSources = prefillSources
+        self.oauthState = oauthState; self.browserAvailable = browserAvailable
     }
 }
 
