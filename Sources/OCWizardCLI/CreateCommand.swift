@@ -40,8 +40,14 @@ struct CreateCommand: AsyncParsableCommand {
         if json && dryRun { throw ValidationError("--dry-run prints a body and a curl command, not JSON; leave out --json.") }
     }
 
+    /// The parsed command line as plain settings.
+    var settings: CreateSettings {
+        CreateSettings(connection: connection.settings, flagValues: parameters.values(baseURL: connection.baseURL), profilePath: profile,
+                       secretsFile: secretsFile, noInput: noInput, json: json, dryRun: dryRun, plain: plain)
+    }
+
     func run() async throws {
-        let status = await CreateRun(command: self, environment: .current()).run()
+        let status = await CreateRun(settings: settings, environment: .current()).run()
         throw ExitCode(status)
     }
 }
@@ -108,4 +114,30 @@ struct ConnectionOptions: ParsableArguments {
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds.") }
     }
+
+    /// The options as plain settings.
+    var settings: ConnectionSettings {
+        ConnectionSettings(baseURL: baseURL, cacert: cacert, timeout: timeout, sandbox: sandbox, verbose: verbose)
+    }
+}
+
+/// Where to connect and how, as plain values (from the command line or the defaults).
+struct ConnectionSettings: Sendable {
+    var baseURL: String?
+    var cacert: String?
+    var timeout = 30
+    var sandbox = false
+    var verbose = false
+}
+
+/// What `create` was asked to do, as plain values.
+struct CreateSettings: Sendable {
+    var connection = ConnectionSettings()
+    var flagValues: [ParameterID: String] = [:]
+    var profilePath: String?
+    var secretsFile: String?
+    var noInput = false
+    var json = false
+    var dryRun = false
+    var plain = false
 }

@@ -8,7 +8,7 @@ import Wizard
 /// Runs the full-screen wizards (create, and recover which may hand over to create) on one terminal.
 struct InteractiveSession {
     let values: ValueSources
-    let connection: ConnectionOptions
+    let connection: ConnectionSettings
     let sandbox: SandboxProcess?
 
     /// The start-up settings of a wizard from the gathered values.
@@ -85,7 +85,7 @@ final class VerboseLog: Sendable {
 /// Builds the HTTP transport from the connection options.
 enum Transports {
     /// libcurl with the options' timeout and CA file, logged when a log is given.
-    static func make(_ options: ConnectionOptions, log: @escaping @Sendable (String) -> Void) -> any HTTPTransport {
+    static func make(_ options: ConnectionSettings, log: @escaping @Sendable (String) -> Void) -> any HTTPTransport {
         let curl = CurlTransport(options: CurlTransportOptions(totalTimeout: .seconds(options.timeout), caFile: options.cacert, log: options.verbose ? log : nil))
         return options.verbose ? LoggingTransport(wrapping: curl, log: log) : curl
     }

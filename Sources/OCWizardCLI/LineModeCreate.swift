@@ -6,7 +6,7 @@ import Wizard
 /// Used when stdin or stdout is not a terminal, `TERM=dumb`, `ACCESSIBLE` is set, or `--plain`.
 struct LineModeCreate {
     let values: ValueSources
-    let connection: ConnectionOptions
+    let connection: ConnectionSettings
     let sandboxURL: String?
     let prompter: any LinePrompter
 

@@ -3,7 +3,7 @@ import OpenConnectors
 /// `ocwizard create --no-input`: validate everything at once, then create (or only print, with `--dry-run`).
 struct NonInteractiveCreate {
     let values: ValueSources
-    let connection: ConnectionOptions
+    let connection: ConnectionSettings
     let json: Bool
     let dryRun: Bool
     let sandboxURL: String?

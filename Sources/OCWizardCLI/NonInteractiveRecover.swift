@@ -10,7 +10,7 @@ struct NonInteractiveRecover {
     }
 
     let values: ValueSources
-    let connection: ConnectionOptions
+    let connection: ConnectionSettings
     let query: Query
     let json: Bool
     let reauthenticate: Bool

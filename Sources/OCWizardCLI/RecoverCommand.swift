@@ -80,13 +80,13 @@ struct RecoverCommand: AsyncParsableCommand {
         let status: Int32
         if noInput || reauthenticate {
             let query = NonInteractiveRecover.Query(id: id, name: name, tags: tags)
-            status = await NonInteractiveRecover(values: values, connection: connection, query: query, json: json, reauthenticate: reauthenticate).run().rawValue
+            status = await NonInteractiveRecover(values: values, connection: connection.settings, query: query, json: json, reauthenticate: reauthenticate).run().rawValue
         } else if let reason = TerminalCheck.reasonNoScreen() {
             printError("ocwizard: cannot draw the recovery screens: \(reason).")
             printError("Run it in a terminal, or print the instances without a screen: ocwizard recover --no-input [--json] [--id N | --name NAME | --tag TAG].")
             status = ExitStatus.invalidInput.rawValue
         } else {
-            status = await InteractiveSession(values: values, connection: connection, sandbox: sandbox).recover()
+            status = await InteractiveSession(values: values, connection: connection.settings, sandbox: sandbox).recover()
         }
         throw ExitCode(status)
     }

@@ -1,9 +1,9 @@
 import OCWizardCLI
 
-/// The `ocwizard` executable: hands the command line to `OCWizardCommand`.
+/// The `ocwizard` executable: hands the command line to `OCWizardEntry`.
 @main
 enum OCWizardMain {
     static func main() async {
-        await OCWizardCommand.main()
+        await OCWizardEntry.main()
     }
 }

@@ -80,12 +80,14 @@ DIALOG = [
 def first_screen(args):
     env = quiet_env(args.home)
     env["COLUMNS"], env["LINES"] = "100", "30"
+    # Plain `ocwizard`, as a person starts it; the host comes from the environment (nothing listens there).
+    env["OC_BASE_URL"] = "http://127.0.0.1:1/elements/api-v2"
 
     def spec(command, marker, row):
         return argparse.Namespace(cols=100, rows=30, marker=marker, row=row, quiet=0.15, timeout=10, command=command)
 
     programs = {
-        "ocwizard": spec([args.ocwizard, "--base-url", "http://127.0.0.1:1/elements/api-v2"], "Ctrl-C quit", -1),
+        "ocwizard": spec([args.ocwizard], "Ctrl-C quit", -1),
         "dialog": spec(DIALOG, "<Cancel>", None),
         # The same first screen from ocwizard-bench: renderer and ncurses, no libcurl, no CLI.
         "floor": spec([args.bench, "screen"], "Ctrl-C quit", -1),
