@@ -4,7 +4,9 @@
 # Drives `ocwizard --sandbox` through every step at 100×30 on a private tmux socket, captures
 # each screen with `capture-pane -p -e -N` and renders it with scripts/render_screenshot.py
 # (pyte + Pillow, from a virtual environment in .venv-screenshots). A second run against a
-# sandbox of its own shows the inline error for wrong secrets, a third the too-small notice.
+# sandbox of its own (25 generated instances) shows the inline error for wrong secrets, a third
+# the too-small notice, and a fourth `ocwizard recover`: the table, a filter, the detail and the
+# delete confirmation.
 # Needs: tmux, curl, python3 with venv, fonts-dejavu-core, fonts-wqy-microhei (the Makefile
 # installs them), and a built .build/debug/ocwizard.
 set -euo pipefail
@@ -66,6 +68,19 @@ look() { t capture-pane -p -e -N -t "$S"; t display-message -p -t "$S" '#{cursor
 keys() { t send-keys -t "$S" "$@"; }
 type_text() { t send-keys -t "$S" -l -- "$1"; }
 paste() { printf '%s' "$1" | t load-buffer -b shot -; t paste-buffer -p -d -b shot -t "$S"; }
+
+# wait_gone TEXT: polls the screen until TEXT is no longer on it.
+wait_gone() {
+    local deadline=$((SECONDS + TIMEOUT))
+    while screen | grep -qF -- "$1"; do
+        if [ $SECONDS -ge $deadline ]; then
+            echo "screenshots: waited ${TIMEOUT}s for \"$1\" to go; the screen was:" >&2
+            screen >&2
+            exit 1
+        fi
+        sleep 0.05
+    done
+}
 
 # wait_for TEXT: polls the screen until TEXT is on it.
 wait_for() {
@@ -226,8 +241,8 @@ wait_for "Ctrl-R reveal token"
 keys C-c
 t kill-session -t main 2>/dev/null || true
 
-echo "screenshots: wrong secrets, against a sandbox of its own"
-"$BIN/ocwizard-sandbox" --port 0 > "$WORK/sandbox.out" 2>&1 < /dev/null &
+echo "screenshots: wrong secrets, against a sandbox of its own (25 generated instances, for recover below)"
+"$BIN/ocwizard-sandbox" --port 0 --seed 25 > "$WORK/sandbox.out" 2>&1 < /dev/null &
 SANDBOX_PID=$!
 deadline=$((SECONDS + TIMEOUT))
 until grep -q '^listening on ' "$WORK/sandbox.out"; do
@@ -252,5 +267,34 @@ wait_for "Step 1 of 9 · Connection"
 t resize-window -t small -x 60 -y 20
 wait_for "terminal too small"
 shot 15-too-small
+t kill-session -t small 2>/dev/null || true
+
+echo "screenshots: ocwizard recover, against the same sandbox (25 instances)"
+start recover env OC_USER_SECRET=sandbox-user OC_ORG_SECRET=sandbox-org "$BIN/ocwizard" recover --base-url "$SANDBOX_URL"
+wait_for "Recover · Connection"
+keys Enter   # both secrets are set: the focus starts on [ Next ]
+wait_for "All 25 Microsoft Graph instances loaded."
+shot 16-recover-instances
+
+type_text "carol"
+wait_for "5 of 25 match"
+shot 17-recover-filtered
+
+# The second match (tags and events), read again from the service; the token stays masked.
+keys Down Enter
+wait_for "Recover · Instance 1011"
+wait_gone "Reading the instance"
+shot 18-recover-detail
+
+press_until Tab "Enter delete"
+keys Enter
+wait_for "Delete instance"
+type_text "graph-calendar-carol-0011"
+wait_for "│ graph-calendar-carol-0011"
+shot 19-recover-delete
+keys Escape   # keep it
+wait_gone "Delete instance"
+keys C-c
+t kill-session -t recover 2>/dev/null || true
 
 echo "screenshots: $(ls "$OUT"/*.png | wc -l) pictures in screenshots/"

@@ -47,6 +47,47 @@ enum Processes {
         return true
     }
 
+    /// The TCP ports `pid` listens on (its socket descriptors matched against `/proc/PID/net/tcp`
+    /// and `tcp6`): how a test finds the port of the sandbox that `ocwizard --sandbox` started.
+    static func listeningPorts(of pid: pid_t) -> [Int] {
+        let fdDirectory = "/proc/\(pid)/fd"
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: fdDirectory)) ?? []
+        let inodes = Set(descriptors.compactMap { entry -> String? in
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDirectory)/\(entry)"),
+                  target.hasPrefix("socket:["), target.hasSuffix("]") else { return nil }
+            return String(target.dropFirst("socket:[".count).dropLast())
+        })
+        var ports: [Int] = []
+        for table in ["tcp", "tcp6"] {
+            guard let text = readWhole("/proc/\(pid)/net/\(table)") else { continue }
+            // "sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode …"; 0A is LISTEN.
+            for line in text.split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: " ")
+                guard fields.count > 9, fields[3] == "0A", inodes.contains(String(fields[9])),
+                      let port = fields[1].split(separator: ":").last.flatMap({ Int($0, radix: 16) }) else { continue }
+                ports.append(port)
+            }
+        }
+        return ports.sorted()
+    }
+
+    /// A file read to its end. `FileManager.contents(atPath:)` stops after the first 4 KB of a
+    /// /proc file (its size is 0), which cuts a long socket table short.
+    private static func readWhole(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var data = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(descriptor, &chunk, chunk.count)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            data += chunk[0..<count]
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// `/proc/PID/stat`: name, state and parent pid.
     private static func stat(_ pid: pid_t) -> (name: String, state: Character, parent: pid_t)? {
         guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return nil }

@@ -45,8 +45,8 @@ struct SandboxHTTP: Sendable {
     }
 
     /// `POST /instances` for a `microsoftgraph` instance with the sandbox's Azure app.
-    func createInstance(name: String, code: String, callbackURL: String) async throws -> Reply {
-        let body: [String: Any] = [
+    func createInstance(name: String, code: String, callbackURL: String, tags: [String] = []) async throws -> Reply {
+        var body: [String: Any] = [
             "element": ["key": "microsoftgraph"],
             "name": name,
             "providerData": ["code": code],
@@ -56,8 +56,40 @@ struct SandboxHTTP: Sendable {
                 "oauth.callback.url": callbackURL,
             ],
         ]
+        if !tags.isEmpty { body["tags"] = tags }
         return try await Self.send("POST", "\(baseURL)/instances", headers: platformHeaders + [("Content-Type", "application/json")],
                                    body: try JSONSerialization.data(withJSONObject: body))
+    }
+
+    /// A new `microsoftgraph` instance, made as a person would without the wizard: ask for the
+    /// sign-in URL, sign in (the sandbox consents at once), and create the instance with the code.
+    /// Returns the created instance, token included.
+    func createSignedInInstance(name: String, tags: [String] = [], callbackURL: String = "https://localhost/ocwizard/callback") async throws -> [String: Any] {
+        var components = URLComponents(string: "\(baseURL)/elements/microsoftgraph/oauth/url")!
+        components.queryItems = [
+            URLQueryItem(name: "apiKey", value: "sandbox-client-id"),
+            URLQueryItem(name: "apiSecret", value: "sandbox-client-secret"),
+            URLQueryItem(name: "callbackUrl", value: callbackURL),
+        ]
+        let url = components.url!.absoluteString
+        let reply = try await Self.send("GET", url, headers: platformHeaders)
+        guard reply.status == 200, let signInURL = try reply.object()["oauthUrl"] as? String else {
+            throw Unexpected(description: "GET oauth/url: \(reply.status) \(String(decoding: reply.body, as: UTF8.self))")
+        }
+        let redirect = try await Self.signIn(signInURL)
+        guard let code = URLComponents(string: redirect)?.queryItems?.first(where: { $0.name == "code" })?.value else {
+            throw Unexpected(description: "no code in the redirect: \(redirect)")
+        }
+        let created = try await createInstance(name: name, code: code, callbackURL: callbackURL, tags: tags)
+        guard created.status == 200 else {
+            throw Unexpected(description: "POST /instances: \(created.status) \(String(decoding: created.body, as: UTF8.self))")
+        }
+        return try created.object()
+    }
+
+    /// The HTTP status of `GET /instances/{id}` (404 once it was deleted).
+    func status(ofInstance id: String) async throws -> Int {
+        try await Self.send("GET", "\(baseURL)/instances/\(id)", headers: platformHeaders).status
     }
 
     /// Follows a sign-in URL of the sandbox (`/sandbox/authorize?…`) as a browser would, up to
