@@ -23,7 +23,7 @@ struct InstanceDetailView {
         let token = instance.token ?? "(none)"
         let rows: [(String, String)] = [
             ("Id", String(instance.id)),
-            ("Token", state.tokenRevealed ? token : String(repeating: "•", count: min(token.count, 44)) + "  (Ctrl-R reveals)"),
+            ("Token", state.tokenRevealed ? token : Mask.token + "  (Ctrl-R reveals)"),
             ("Tags", instance.tags.joined(separator: ", ")),
             ("Status", InstanceTableView.status(instance) + (instance.valid == false ? " — re-authenticate to repair it" : "")),
             ("Created", instance.createdDate ?? "—"),
@@ -33,14 +33,24 @@ struct InstanceDetailView {
                 lines.append(ScreenLine([Span((index == 0 ? label : "").padded(to: 14), theme.label), Span(piece, label == "Token" ? theme.heading : theme.label)]))
             }
         }
+        lines.append(.text("Use it with this API base and header:", theme.label))
+        lines += TextLayout.hardWrap(state.baseURL, width: max(10, width - 6)).map { ScreenLine.text($0, theme.code, indent: 4) }
+        lines += TextLayout.wrap("Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element \(state.tokenRevealed ? token : "$OC_INSTANCE_TOKEN")",
+                                 width: max(10, width - 6)).map { ScreenLine.text($0, theme.code, indent: 4) }
+        if let saved = state.savedPath { lines.append(.text("Saved to \(saved)", theme.success)) }
+        let room = buffer.height - 8 - 3
         if !instance.configuration.isEmpty {
+            let keys = instance.configuration.keys.sorted()
+            let fitting = keys.count + 1 <= room - lines.count ? keys.count : max(0, room - lines.count - 2)
             lines.append(.text("Configuration", theme.heading))
-            for key in instance.configuration.keys.sorted() {
+            for key in keys.prefix(fitting) {
                 let text = "\(key) = \(instance.configuration[key] ?? "")"
                 lines.append(.text(DisplayWidth.prefix(of: text, fitting: width - 6), theme.label, indent: 4))
             }
+            if fitting < keys.count {
+                lines.append(.text("… \(keys.count - fitting) more (a taller terminal shows them all)", theme.help, indent: 4))
+            }
         }
-        if let saved = state.savedPath { lines.append(.text("Saved to \(saved)", theme.success)) }
         let buttonsRow = buffer.height - 8
         for (index, line) in lines.prefix(buttonsRow - 3).enumerated() {
             line.draw(into: &buffer, row: 2 + index)

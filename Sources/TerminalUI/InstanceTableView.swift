@@ -16,7 +16,8 @@ struct InstanceTableView {
         buffer.write(window.visible.padded(to: 30), column: 10, row: 2, style: theme.focusedField)
         buffer.cursor = state.modal == nil ? (10 + window.cursorColumn, 2) : nil
         let arrow = list.descending ? "↓" : "↑"
-        let count = list.query.isEmpty ? "\(list.all.count) instance\(list.all.count == 1 ? "" : "s")" : "\(list.visible.count) of \(list.all.count) match"
+        let count = list.query.isEmpty ? "\(list.all.count) instance\(list.all.count == 1 ? "" : "s")"
+            : "\(list.visible.count) of \(list.all.count) match\(list.visible.count == 1 ? "es" : "")"
         let summary = "sorted by \(list.sort.rawValue) \(arrow) · \(count)"
         buffer.write(summary, column: max(42, width - DisplayWidth.of(summary) - 2), row: 2, style: theme.help)
         buffer.write(progressText, column: 2, row: 3, style: progressStyle)
@@ -63,7 +64,12 @@ struct InstanceTableView {
         case .idle: ""
         case .loading(let pages, let total):
             "\(Spinner.frame(since: state.busySince ?? state.now, now: state.now)) Loading page \(pages + 1)… \(state.list.all.count)\(total.map { " of \($0)" } ?? "") instances so far"
-        case .complete: "All \(state.list.all.count) Microsoft Graph instances loaded."
+        case .complete:
+            switch state.list.all.count {
+            case 0: "The account has no Microsoft Graph instances."
+            case 1: "The account's one Microsoft Graph instance is loaded."
+            case let count: "All \(count) Microsoft Graph instances loaded."
+            }
         case .failed(let error): "✗ \(error.summary) Ctrl-R tries again."
         }
     }

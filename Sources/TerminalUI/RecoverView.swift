@@ -23,7 +23,7 @@ public struct RecoverView {
         let forms = WizardView(theme: theme)
         switch state.screen {
         case .connection:
-            return forms.render(state.inner, width: width, height: height, header: .init(title: "recover an instance", position: "Recover · Connection"))
+            return forms.render(state.inner, width: width, height: height, header: .init(title: title(state), position: "Recover · Connection"))
         case .reauthenticate:
             let steps: [WizardStep] = [.azureApp, .authorize, .grantCode]
             let number = (steps.firstIndex(of: state.inner.step) ?? 2) + 1
@@ -42,21 +42,36 @@ public struct RecoverView {
                 return buffer
             }
             if state.screen == .instances {
-                forms.drawTitleBar(.init(title: "recover an instance", position: "Recover · Instances"), into: &buffer)
+                forms.drawTitleBar(.init(title: title(state), position: "Recover · Instances"), into: &buffer)
                 InstanceTableView(state: state, theme: theme).draw(into: &buffer)
                 forms.drawFooter(helpText: "Type to filter by name, id or tag; Enter shows the instance and its token. Tab changes the sort, Shift-Tab reverses it.",
-                                 notice: state.notice, helpBar: [("↑/↓", "move"), ("Enter", "open"), ("Tab", "sort"), ("Esc", state.filter.text.isEmpty ? "back" : "clear filter"), ("F1", "help"), ("Ctrl-C", "quit")],
+                                 notice: state.notice, helpBar: state.modal.map(dialogKeys) ?? [("↑/↓", "move"), ("Enter", "open"), ("Tab", "sort"), ("Esc", state.filter.text.isEmpty ? "back" : "clear filter"), ("F1", "help"), ("Ctrl-C", "quit")],
                                  into: &buffer)
             } else {
                 let title = state.detail.map { "Recover · Instance \($0.id)" } ?? "Recover · Instance"
-                forms.drawTitleBar(.init(title: "recover an instance", position: title), into: &buffer)
+                forms.drawTitleBar(.init(title: self.title(state), position: title), into: &buffer)
                 InstanceDetailView(state: state, theme: theme).draw(into: &buffer)
                 forms.drawFooter(helpText: "The token authorizes calls as: Authorization: User …, Organization …, Element <token>. Ctrl-R shows it; Copy puts it on the clipboard.",
-                                 notice: state.notice, helpBar: [("Tab", "next"), ("Enter", state.detailFocus.label.lowercased()), ("Ctrl-R", state.tokenRevealed ? "hide token" : "reveal token"), ("Esc", "back to list"), ("Ctrl-C", "quit")],
+                                 notice: state.notice, helpBar: state.modal.map(dialogKeys) ?? [("Tab", "next"), ("Enter", state.detailFocus.label.lowercased()), ("Ctrl-R", state.tokenRevealed ? "hide token" : "reveal token"), ("Esc", "back to list"), ("Ctrl-C", "quit")],
                                  into: &buffer)
             }
             if let modal = state.modal { RecoverModalView(theme: theme).draw(modal, state: state, into: &buffer) }
             return buffer
+        }
+    }
+
+    /// "recover an instance", marked when it runs against the sandbox.
+    private func title(_ state: RecoverWizard) -> String {
+        "recover an instance" + (state.inner.isSandbox ? " · SANDBOX" : "")
+    }
+
+    /// The keys of an open dialog, for the help bar.
+    private func dialogKeys(_ modal: RecoverModal) -> [(key: String, action: String)] {
+        switch modal {
+        case .help: [("any key", "close help")]
+        case .confirmDelete: [("Enter", "delete"), ("Esc", "keep it")]
+        case .save(.path): [("Enter", "save"), ("Esc", "cancel")]
+        case .save(.confirmOverwrite): [("y", "replace"), ("n", "another name")]
         }
     }
 

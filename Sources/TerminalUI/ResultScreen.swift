@@ -25,7 +25,7 @@ struct ResultScreen {
                 + ScreenLine.paragraph(retryAdvice, theme.help, width: width)
         }
         let token = instance.token ?? ""
-        let shownToken = state.tokenRevealed ? token : String(repeating: "•", count: min(token.count, 44))
+        let shownToken = state.tokenRevealed ? token : Mask.token
         var lines: [ScreenLine] = [.text("✓ Instance created", theme.success), .blank]
         let rows: [(String, String)] = [
             ("Id", String(instance.id)),

@@ -62,7 +62,7 @@ struct RecoverTests {
             let oldToken = try #require(created["token"] as? String)
 
             try await tmux.press("Enter")
-            try await tmux.waitFor(text: "All 1 Microsoft Graph instances loaded.")
+            try await tmux.waitFor(text: "The account's one Microsoft Graph instance is loaded.")
             try await tmux.type("reauth")
             try await tmux.waitFor(text: "1 of 1 match")
             try await tmux.press("Enter")
@@ -110,7 +110,7 @@ struct RecoverTests {
         try await TmuxSession.with([try Executables.ocwizard, "recover", "--base-url", sandbox.baseURL], environment: Self.secrets) { tmux in
             try await tmux.waitFor(text: "Recover · Connection")
             try await tmux.press("Enter")
-            try await tmux.waitFor(text: "All 1 Microsoft Graph instances loaded.")
+            try await tmux.waitFor(text: "The account's one Microsoft Graph instance is loaded.")
             try await tmux.press("Enter")
             try await Self.waitForDetail(tmux, id: id)
             try await tmux.press("Tab", until: "Enter re-authenticate", atMost: 4)
@@ -179,7 +179,7 @@ struct RecoverTests {
                     "the deleted instance is still in the table")
             try await tmux.press("Escape")   // clears the filter: the other instance is still there
             let all = try await tmux.waitFor(text: "graph-kept")
-            #expect(all.contains("All 1 Microsoft Graph instances loaded."))
+            #expect(all.contains("The account's one Microsoft Graph instance is loaded."))
             #expect(!all.contains("graph-doomed"), "the deleted instance is still in the table")
         }
         #expect(try await sandbox.api.status(ofInstance: id) == 404, "the sandbox still has the instance")

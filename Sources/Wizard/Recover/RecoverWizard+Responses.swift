@@ -35,6 +35,7 @@ extension RecoverWizard {
                 list.replace(id: instance.id, with: instance)
                 screen = .detail
                 tokenRevealed = false
+                detailFocus = .copyToken
                 banner = Banner(tone: .success, lines: [
                     "✓ Re-authenticated.",
                     instance.token == previousToken ? "The token did not change." : "The token changed: use the new one below (Ctrl-R reveals it).",

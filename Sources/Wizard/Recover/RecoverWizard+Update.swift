@@ -74,7 +74,8 @@ extension RecoverWizard {
         inner.authorization = nil
         inner.messages = [:]
         _ = inner.enter(.azureApp)
-        inner.banner = Banner(tone: .info, lines: ["Re-authenticating \(detail.name) (id \(detail.id)). Type the client secret again: Open Connectors never returns it."])
+        let retype = inner.form.normalized(.apiKey).isEmpty ? "the client ID and client secret again: Open Connectors returns both masked" : "the client secret again: Open Connectors never returns it"
+        inner.banner = Banner(tone: .info, lines: ["Re-authenticating \(detail.name) (id \(detail.id)). Type \(retype)."])
         inner.focus = .field(inner.form.normalized(.apiKey).isEmpty ? .apiKey : .apiSecret)
         screen = .reauthenticate
     }

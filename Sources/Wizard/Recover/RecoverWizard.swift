@@ -105,6 +105,9 @@ public struct RecoverWizard: Sendable, Equatable {
     /// The instance the selected row shows.
     public var selectedInstance: Instance? { selectedRow.map { list.instance(atRow: $0) } }
 
+    /// The API base the instances were read from.
+    public var baseURL: String { connection.baseURL }
+
     /// The connection the inner wizard verified.
     var connection: (baseURL: String, credentials: Credentials) {
         (inner.form.normalized(.baseURL), Credentials(form: inner.form))
