@@ -30,13 +30,18 @@ extension CreateWizard {
         receive(.credentialsVerified(.success(Done())))
     }
 
-    /// Fills the Azure app step and receives a sign-in URL.
-    mutating func passAzureApp() {
+    /// Types the Azure app step's client id, secret and callback URL (focus ends on the callback URL).
+    mutating func fillAzureApp(secret: String = "client-secret", callbackURL: String = "https://localhost/ocwizard/callback") {
         type("client-id")
         press(.tab)
-        type("client-secret")
+        type(secret)
         press(.tab)
-        type("https://localhost/ocwizard/callback")
+        type(callbackURL)
+    }
+
+    /// Fills the Azure app step and receives a sign-in URL.
+    mutating func passAzureApp() {
+        fillAzureApp()
         press(.tab, .enter)
         receive(.authorizationURL(.success(OAuthRedirect(oauthUrl: "https://login.example/authorize?state=\(testState)", element: "microsoftgraph"))))
     }
