@@ -145,3 +145,25 @@ struct NoInputCreateTests {
         #expect(result.stderr.contains("--json goes with --no-input"))
     }
 }
+
+@Suite("libcurl loading")
+struct LibraryLoadingTests {
+    @Test("Without a usable libcurl, a request fails with exit 4 and says what to install; nothing crashes")
+    func missingLibcurl() async throws {
+        let runner = try CommandRunner()
+        // An empty file where the loader looks first: dlopen finds it and refuses it.
+        let fake = runner.home.appendingPathComponent("lib")
+        try FileManager.default.createDirectory(at: fake, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: fake.appendingPathComponent("libcurl.so.4").path, contents: Data())
+        let result = try await runner.run(["create", "--no-input", "--base-url", "http://127.0.0.1:1/elements/api-v2", "--api-key", "k",
+                                           "--callback-url", "https://localhost/cb", "--code", "c", "--name", "n"],
+                                          environment: TestSandbox.secretEnvironment.merging(["LD_LIBRARY_PATH": fake.path]) { $1 })
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("libcurl"))
+        #expect(result.stderr.contains("apt-get install libcurl4"))
+        // The screen-less commands that send nothing still work.
+        let dryRun = try await runner.run(["create", "--dry-run", "--api-key", "k", "--callback-url", "https://localhost/cb", "--name", "n"],
+                                          environment: ["LD_LIBRARY_PATH": fake.path])
+        #expect(dryRun.status == 0)
+    }
+}
