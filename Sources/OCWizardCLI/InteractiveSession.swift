@@ -37,12 +37,15 @@ struct InteractiveSession {
             for id in WizardStep.connection.parameters {
                 carried.form[id] = loop.current.inner.form[id]
             }
-            return runCreate(carried, terminal: terminal, performer: performer, theme: theme)
+            return runCreate(carried, connectionVerified: true, terminal: terminal, performer: performer, theme: theme)
         }
     }
 
-    private func runCreate(_ values: ValueSources, terminal: CursesTerminal, performer: LiveEffects, theme: Theme) -> Int32 {
-        let loop = WizardLoop(program: CreateWizard(configuration: configuration(values)), terminal: terminal, performer: performer, theme: theme)
+    private func runCreate(_ values: ValueSources, connectionVerified: Bool = false, terminal: CursesTerminal, performer: LiveEffects, theme: Theme) -> Int32 {
+        var wizard = CreateWizard(configuration: configuration(values))
+        // Recover already checked these secrets: go straight on to the Azure app.
+        if connectionVerified { wizard.continueWithVerifiedConnection() }
+        let loop = WizardLoop(program: wizard, terminal: terminal, performer: performer, theme: theme)
         let outcome = loop.run()
         if loop.current.createdInstance != nil, sandbox == nil { LastRun.save(loop.current.form, namePrefix: values.namePrefix) }
         return outcome.status

@@ -40,6 +40,13 @@ extension CreateWizard {
         }
     }
 
+    /// Starts on the Azure app step when the connection values were already verified (recover hands over to create).
+    public mutating func continueWithVerifiedConnection() {
+        guard step == .connection, validateStep() else { return }
+        verifiedConnection = VerifiedConnection(baseURL: form.normalized(.baseURL), credentials: Credentials(form: form))
+        _ = enter(.azureApp)
+    }
+
     /// Validates the current step's fields; returns whether it may be left.
     mutating func validateStep() -> Bool {
         let ids = step.parameters

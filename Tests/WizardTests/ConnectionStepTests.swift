@@ -145,3 +145,19 @@ struct ConnectionStepTests {
         #expect(wizard.form[.userSecret] == "abcdef")
     }
 }
+
+@Suite("Hand-over from recover")
+struct HandOverTests {
+    @Test("A verified connection starts create on the Azure app step; an invalid one stays on Connection")
+    func continueWithVerifiedConnection() {
+        var wizard = CreateWizard(configuration: WizardConfiguration(prefill: [.userSecret: "u", .organizationSecret: "o"], oauthState: testState))
+        wizard.continueWithVerifiedConnection()
+        #expect(wizard.step == .azureApp)
+        #expect(wizard.press(.escape, .pageDown).isEmpty, "back and forward again sends no second check")
+        #expect(wizard.step == .azureApp)
+
+        var missing = freshWizard()
+        missing.continueWithVerifiedConnection()
+        #expect(missing.step == .connection)
+    }
+}
