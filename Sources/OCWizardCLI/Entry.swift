@@ -1,3 +1,4 @@
+import ArgumentParser
 import Glibc
 
 /// Where the `ocwizard` executable starts.
@@ -8,8 +9,16 @@ public enum OCWizardEntry {
     /// create run with default settings, skipping the argument parser's start-up work (about a
     /// third of the time to the first screen, see docs/BENCHMARKS.md). Everything else is parsed.
     public static func main() async {
-        if CommandLine.arguments.count <= 1 {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.isEmpty {
             exit(await CreateRun(settings: CreateSettings(), environment: .current()).run())
+        }
+        if arguments == ["--help"] || arguments == ["-h"] {
+            // `create` is the default command: its options belong in the top-level help too.
+            print(OCWizardCommand.helpMessage())
+            print("\nThe default command, create:\n")
+            print(OCWizardCommand.helpMessage(for: CreateCommand.self))
+            return
         }
         await OCWizardCommand.main()
     }

@@ -106,6 +106,10 @@ struct ProfileAndSecretsTests {
             #expect(help.stdout.contains(option), "help shows \(option)")
         }
         #expect(help.stdout.contains("Application (client) ID"))
+        let topLevel = try await runner.run(["--help"])
+        for option in ["create", "recover", "profile", "--api-key", "--no-input", "--secrets-file"] {
+            #expect(topLevel.stdout.contains(option), "ocwizard --help shows \(option)")
+        }
         let completion = try await runner.run(["--generate-completion-script", "bash"])
         #expect(completion.status == 0)
         #expect(completion.stdout.contains("--api-key"))
