@@ -29,6 +29,7 @@ struct TerminalPrompter: LinePrompter {
         var settings = termios()
         let isTerminal = isatty(STDIN_FILENO) != 0 && tcgetattr(STDIN_FILENO, &settings) == 0
         if isTerminal {
+            EchoGuard.begin(restoring: settings)
             var silent = settings
             silent.c_lflag &= ~tcflag_t(ECHO)
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
@@ -36,6 +37,7 @@ struct TerminalPrompter: LinePrompter {
         let line = isTerminal ? readLine(strippingNewline: true) : readAnswer()
         if isTerminal {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings)
+            EchoGuard.end()
             writeOut("\n")
         }
         return line
@@ -50,5 +52,33 @@ struct TerminalPrompter: LinePrompter {
             if written <= 0 { return }
             bytes = bytes.dropFirst(written)
         }
+    }
+}
+
+/// The terminal settings to put back if a signal ends the process while echo is off.
+nonisolated(unsafe) private var echoRestore = termios()
+
+/// Puts echo back when Ctrl-C, SIGTERM or SIGHUP arrives during a secret prompt, then dies of the signal.
+enum EchoGuard {
+    private static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+    /// The handlers in place before `begin`, put back by `end`.
+    nonisolated(unsafe) private static var previous: [Int32: __sighandler_t?] = [:]
+
+    /// Remembers `settings` and takes over the signals until `end()`.
+    static func begin(restoring settings: termios) {
+        echoRestore = settings
+        for number in signals {
+            previous[number] = signal(number) { number in
+                _ = tcsetattr(STDIN_FILENO, TCSANOW, &echoRestore)
+                signal(number, SIG_DFL)
+                raise(number)
+            }
+        }
+    }
+
+    /// Puts the signals' previous handling back.
+    static func end() {
+        for number in signals { signal(number, previous[number] ?? SIG_DFL) }
     }
 }

@@ -67,4 +67,28 @@ struct TerminalRestoreTests {
             #expect(!Processes.isRunning(wizardPID))
         }
     }
+
+    @Test("Plain mode: Ctrl-C at a secret prompt (echo off) leaves the terminal as it was", arguments: [Ending.controlC, .sigterm])
+    func plainModeSecretPrompt(_ ending: Ending) async throws {
+        let wizard = try Executables.ocwizard
+        // The shell ignores SIGINT so that it lives on to record the status after Ctrl-C.
+        let script = "trap '' INT; stty -g > before; '\(wizard)' --plain --base-url http://127.0.0.1:1/elements/api-v2; echo $? > status; stty -g > after; exec sleep 120"
+        try await TmuxSession.with(["/bin/sh", "-c", script], recordingExitStatus: false) { tmux in
+            let directory = tmux.directory.path
+            let shell = try await tmux.panePID()
+            try await tmux.waitFor(text: "API base URL")
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "User secret")
+            let wizardPID = try await Processes.waitForChild(of: shell, named: "ocwizard")
+            switch ending {
+            case .controlC: try await tmux.press("C-c")
+            default: kill(wizardPID, SIGTERM)
+            }
+            let status = try await tmux.waitForFile("\(directory)/status")
+            #expect(status == "\(ending == .controlC ? 128 + SIGINT : ending.expectedStatus)\n")
+            let after = try await tmux.waitForFile("\(directory)/after")
+            let before = try String(contentsOfFile: "\(directory)/before", encoding: .utf8)
+            #expect(before == after, "stty -g changed (echo left off?): before \(before) after \(after)")
+        }
+    }
 }
