@@ -102,9 +102,4 @@ public enum ParameterTable {
         guard let row = byID[id] else { preconditionFailure("parameter table has no row for \(id)") }
         return row
     }
-
-    /// The row whose wire key is `wireKey`, if any.
-    public static func row(wireKey: String) -> Parameter? {
-        all.first { $0.wireKey == wireKey }
-    }
 }

@@ -102,14 +102,6 @@ public struct CellBuffer: Sendable, Equatable {
         }
     }
 
-    /// Restyles cells without changing their text.
-    public mutating func restyle(column: Int, row: Int, width restyleWidth: Int, style: Style) {
-        guard row >= 0, row < height else { return }
-        for x in max(0, column)..<max(max(0, column), min(width, column + restyleWidth)) {
-            cells[row * width + x].style = style
-        }
-    }
-
     /// Overwriting half of a wide character blanks its other half.
     private mutating func clearWide(at x: Int, row: Int) {
         let index = row * width + x

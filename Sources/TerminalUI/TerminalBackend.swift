@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Wizard
 
 /// Input from the terminal: a key, a bracketed paste, a resize, or a signal that ends the run.
@@ -42,7 +45,12 @@ public final class InMemoryTerminal: TerminalBackend {
 
     public func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
         if pendingInput.isEmpty, let more = onIdle?() { pendingInput += more }
-        return pendingInput.isEmpty ? nil : pendingInput.removeFirst()
+        if pendingInput.isEmpty {
+            // Nothing to deliver: wait a little, as a real terminal would, instead of spinning.
+            usleep(UInt32(min(timeoutMilliseconds, 2) * 1000))
+            return nil
+        }
+        return pendingInput.removeFirst()
     }
 
     public func copyToClipboard(_ text: String) { clipboard.append(text) }

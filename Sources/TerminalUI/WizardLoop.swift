@@ -79,11 +79,6 @@ public final class WizardLoop<Program: LoopProgram> {
         return outcome ?? LoopOutcome(status: 0, startCreate: false)
     }
 
-    /// Whether an effect is still running or its result not yet handled (tests wait on this).
-    public var isWaitingForEffect: Bool {
-        program.isBusy || !inbox.isEmpty
-    }
-
     private func draw() {
         let size = terminal.size
         let frame = program.render(width: size.width, height: size.height, theme: theme)
@@ -134,7 +129,4 @@ final class Inbox: Sendable {
 
     /// Removes and returns every waiting result.
     func takeAll() -> [EffectResult] { results.withLock { pending in defer { pending.removeAll() }; return pending } }
-
-    /// Whether nothing waits.
-    var isEmpty: Bool { results.withLock { $0.isEmpty } }
 }

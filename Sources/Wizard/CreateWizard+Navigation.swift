@@ -6,7 +6,7 @@ extension CreateWizard {
         guard validateStep() else { return [] }
         switch step {
         case .connection:
-            let connection = VerifiedConnection(baseURL: form.normalized(.baseURL), credentials: Credentials(form: form))
+            let connection = currentConnection
             if verifiedConnection == connection { return enter(.azureApp) }
             beginBusy(.verifyingCredentials)
             return [.verifyCredentials(baseURL: connection.baseURL, credentials: connection.credentials)]
@@ -43,7 +43,7 @@ extension CreateWizard {
     /// Starts on the Azure app step when the connection values were already verified (recover hands over to create).
     public mutating func continueWithVerifiedConnection() {
         guard step == .connection, validateStep() else { return }
-        verifiedConnection = VerifiedConnection(baseURL: form.normalized(.baseURL), credentials: Credentials(form: form))
+        verifiedConnection = currentConnection
         _ = enter(.azureApp)
     }
 
@@ -75,13 +75,18 @@ extension CreateWizard {
         return []
     }
 
-    /// Enters Authorize, fetching a sign-in URL unless the one on hand fits the current values.
-    mutating func enterAuthorize() -> [Effect] {
-        let request = AuthorizationRequest(
+    /// What the sign-in URL is asked for with, from the current values.
+    var authorizationRequest: AuthorizationRequest {
+        AuthorizationRequest(
             baseURL: form.normalized(.baseURL), credentials: Credentials(form: form),
             apiKey: form.normalized(.apiKey), apiSecret: form.normalized(.apiSecret),
             callbackURL: form.normalized(.callbackURL), scope: form.normalized(.scope),
-            state: authorization?.request.state ?? configuration.oauthState)
+            state: configuration.oauthState)
+    }
+
+    /// Enters Authorize, fetching a sign-in URL unless the one on hand fits the current values.
+    mutating func enterAuthorize() -> [Effect] {
+        let request = authorizationRequest
         _ = enter(.authorize)
         if authorization?.request == request { return [] }
         authorization = nil

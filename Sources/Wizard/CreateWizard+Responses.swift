@@ -9,7 +9,7 @@ extension CreateWizard {
             busy = nil
             switch outcome {
             case .success:
-                verifiedConnection = VerifiedConnection(baseURL: form.normalized(.baseURL), credentials: Credentials(form: form))
+                verifiedConnection = currentConnection
                 return enter(.azureApp)
             case .failure(let error):
                 showConnectionFailure(error)
@@ -19,12 +19,7 @@ extension CreateWizard {
             busy = nil
             switch outcome {
             case .success(let redirect):
-                let request = AuthorizationRequest(
-                    baseURL: form.normalized(.baseURL), credentials: Credentials(form: form),
-                    apiKey: form.normalized(.apiKey), apiSecret: form.normalized(.apiSecret),
-                    callbackURL: form.normalized(.callbackURL), scope: form.normalized(.scope),
-                    state: configuration.oauthState)
-                authorization = AuthorizationURL(url: redirect.oauthUrl, request: request)
+                authorization = AuthorizationURL(url: redirect.oauthUrl, request: authorizationRequest)
                 focusFirst()
             case .failure(let error):
                 if case .api(let failure) = error, failure.kind == .wrongSecrets {

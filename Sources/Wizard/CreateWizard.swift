@@ -124,6 +124,11 @@ public struct CreateWizard: Sendable, Equatable {
     /// The host presets offered on the connection step.
     public var hostPresets: [HostPreset] { HostPreset.presets(sandboxURL: configuration.sandboxURL) }
 
+    /// The connection values as they are now (what a verification checks).
+    public var currentConnection: VerifiedConnection {
+        VerifiedConnection(baseURL: form.normalized(.baseURL), credentials: Credentials(form: form))
+    }
+
     /// Whether the wizard runs against the sandbox.
     public var isSandbox: Bool { configuration.sandboxURL != nil }
 

@@ -109,9 +109,7 @@ public struct RecoverWizard: Sendable, Equatable {
     public var baseURL: String { connection.baseURL }
 
     /// The connection the inner wizard verified.
-    var connection: (baseURL: String, credentials: Credentials) {
-        (inner.form.normalized(.baseURL), Credentials(form: inner.form))
-    }
+    var connection: CreateWizard.VerifiedConnection { inner.currentConnection }
 }
 
 /// A button on the detail screen.

@@ -1,0 +1,93 @@
+import OpenConnectors
+import Synchronization
+import Testing
+import TerminalUI
+import Wizard
+
+/// Answers effects with canned results and records what was asked.
+final class ScriptedEffects: EffectPerformer {
+    private let asked = Mutex<[Effect]>([])
+
+    /// The effects performed so far, in order.
+    var effects: [Effect] { asked.withLock { $0 } }
+
+    func perform(_ effect: Effect, emit: @escaping @Sendable (EffectResult) -> Void) async {
+        asked.withLock { $0.append(effect) }
+        switch effect {
+        case .verifyCredentials: emit(.credentialsVerified(.success(Done())))
+        case .fetchAuthorizationURL: emit(.authorizationURL(.success(OAuthRedirect(oauthUrl: "https://login.example/authorize", element: "microsoftgraph"))))
+        case .createInstance: emit(.instanceCreated(.success(ScreenFixtures.instance)))
+        default: break
+        }
+    }
+}
+
+/// The run loop over an in-memory terminal: input → update → effects → results → frames.
+@Suite("Run loop")
+struct WizardLoopTests {
+    /// Feeds each step's input once the last frame shows its text; after 10 s of waiting it ends
+    /// the loop with a signal, so a loop that never gets there fails instead of hanging.
+    static func scripted(_ steps: [(waitFor: String, input: [TerminalInput])]) -> InMemoryTerminal {
+        let terminal = InMemoryTerminal(width: 80, height: 24)
+        var remaining = steps[...]
+        let deadline = ContinuousClock.now + .seconds(10)
+        terminal.onIdle = { [unowned terminal] in
+            if ContinuousClock.now > deadline { return [.signal(9)] }
+            guard let step = remaining.first, let frame = terminal.frames.last,
+                  frame.textLines.joined(separator: "\n").contains(step.waitFor) else { return nil }
+            remaining = remaining.dropFirst()
+            return step.input
+        }
+        return terminal
+    }
+
+    @Test("A whole create through the loop: effects run, results come back, the token is copied, Quit exits 0")
+    func wholeCreate() {
+        let redirect = "https://localhost/ocwizard/callback?code=abc&state=\(ScreenFixtures.state)"
+        let terminal = Self.scripted([
+            ("Step 1 of 9", [.key(.enter)]),
+            ("Step 2 of 9", [.key(.pageDown)]),
+            ("[ Copy URL ]", [.key(.pageDown)]),
+            ("Step 4 of 9", [.paste(redirect), .key(.pageDown)]),
+            ("Step 5 of 9", [.key(.pageDown)]),
+            ("Step 6 of 9", "alice".map { .key(.character($0)) } + [.key(.pageDown)]),
+            ("Step 7 of 9", [.key(.enter)]),
+            ("Instance created", [.key(.enter), .key(.tab), .key(.tab), .key(.enter)]),
+        ])
+        let effects = ScriptedEffects()
+        let loop = WizardLoop(program: ScreenFixtures.sandbox(), terminal: terminal, performer: effects, theme: .color, tickMilliseconds: 1)
+        let outcome = loop.run()
+        #expect(outcome.status == 0)
+        #expect(!outcome.startCreate)
+        #expect(terminal.clipboard == [ScreenFixtures.instance.token!])
+        #expect(effects.effects.count == 3)
+        guard case .createInstance(_, _, let body)? = effects.effects.last else {
+            Issue.record("the last effect was not the create: \(effects.effects)")
+            return
+        }
+        #expect(body["name"] == .string("alice"))
+        #expect(body["providerData"]?["code"] == .string("abc"))
+        #expect(loop.current.createdInstance == ScreenFixtures.instance)
+        // Only frames that differ from the one before are presented.
+        #expect(zip(terminal.frames, terminal.frames.dropFirst()).allSatisfy { $0 != $1 })
+    }
+
+    @Test("A signal ends the loop with 128 + its number")
+    func signalEndsLoop() {
+        let terminal = InMemoryTerminal(width: 80, height: 24, input: [.key(.tab), .signal(15)])
+        let outcome = WizardLoop(program: ScreenFixtures.empty(), terminal: terminal, performer: ScriptedEffects(), theme: .color, tickMilliseconds: 1).run()
+        #expect(outcome.status == 143)
+    }
+
+    @Test("A resize redraws at the new size")
+    func resize() {
+        let terminal = InMemoryTerminal(width: 80, height: 24)
+        terminal.onIdle = { [unowned terminal] in
+            if terminal.frames.count == 1 { terminal.size = (60, 20); return [.resize] }
+            return terminal.frames.last?.width == 60 ? [.key(.control("c"))] : nil
+        }
+        let outcome = WizardLoop(program: ScreenFixtures.empty(), terminal: terminal, performer: ScriptedEffects(), theme: .color, tickMilliseconds: 1).run()
+        #expect(outcome.status == 130)
+        #expect(terminal.frames.last?.textLines.joined().contains("terminal too small") == true)
+    }
+}
