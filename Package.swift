@@ -33,9 +33,11 @@ let package = Package(
 
         // The wizard as pure state machines, the renderer, and the ncurses backend.
         .target(name: "Wizard", dependencies: ["OpenConnectors"]),
-        .target(name: "TerminalUI", dependencies: ["Wizard"]),
+        .target(name: "TerminalUI", dependencies: ["Wizard", "OpenConnectors"]),
+        // The line driver (plain prompts) and the batch driver (no input) over the same journeys.
+        .target(name: "LineUI", dependencies: ["Wizard", "OpenConnectors"]),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
-        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalUI"]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalUI", "Wizard"]),
 
         // The local emulator of the Open Connectors API.
         .target(
@@ -54,7 +56,7 @@ let package = Package(
         .target(
             name: "OCWizardCLI",
             dependencies: [
-                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "CursesTerminal",
+                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +72,7 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "OpenConnectors", "Sandbox"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "OpenConnectors"]),
+        .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard"], exclude: ["__Snapshots__"]),
         .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "Sandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),

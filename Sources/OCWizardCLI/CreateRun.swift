@@ -25,11 +25,11 @@ struct CreateRun {
         defer { sandbox?.stop() }
         if let sandbox { SandboxProcess.prefill(&values, baseURL: sandbox.baseURL) }
         if settings.noInput || settings.dryRun {
-            return await NonInteractiveCreate(values: values, connection: settings.connection, json: settings.json, dryRun: settings.dryRun, sandboxURL: sandbox?.baseURL).run().rawValue
+            return await BatchCreate(values: values, connection: settings.connection, json: settings.json, dryRun: settings.dryRun, sandboxURL: sandbox?.baseURL).run().rawValue
         }
         let screenProblem = TerminalCheck.reasonNoScreen()
         if settings.plain || screenProblem != nil || environment["ACCESSIBLE"] != nil {
-            return await LineModeCreate(values: values, connection: settings.connection, sandboxURL: sandbox?.baseURL, prompter: TerminalPrompter()).run().rawValue
+            return await LineCreate(values: values, connection: settings.connection, sandboxURL: sandbox?.baseURL, io: TerminalPrompter()).run().rawValue
         }
         return await InteractiveSession(values: values, connection: settings.connection, sandbox: sandbox).create()
     }

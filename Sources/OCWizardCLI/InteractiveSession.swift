@@ -16,7 +16,7 @@ struct InteractiveSession {
         var prefill = values.form.values
         for (id, value) in InstanceForm().values where prefill[id] == value && values.sources[id] == nil { prefill[id] = nil }
         return WizardConfiguration(sandboxURL: sandbox?.baseURL, prefill: prefill,
-                                   prefillSources: values.sources.mapValues(\.rawValue), oauthState: Randomness.oauthState(),
+                                   prefillSources: values.sources, oauthState: Randomness.oauthState(),
                                    browserAvailable: Browser.isAvailable)
     }
 
@@ -34,8 +34,8 @@ struct InteractiveSession {
             let outcome = loop.run()
             guard outcome.startCreate else { return outcome.status }
             var carried = values
-            for id in WizardStep.connection.parameters {
-                carried.form[id] = loop.current.inner.form[id]
+            for id in ConnectionStep().checked {
+                carried.form[id] = loop.current.connectionJourney.form[id]
             }
             return runCreate(carried, connectionVerified: true, terminal: terminal, performer: performer, theme: theme)
         }

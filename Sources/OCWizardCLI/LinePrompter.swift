@@ -1,17 +1,8 @@
 import Glibc
+import LineUI
 
-/// Reads answers line by line for plain mode; secrets are read with echo off.
-protocol LinePrompter {
-    /// Shows `prompt` and reads a line; `nil` at end of input.
-    func ask(_ prompt: String) -> String?
-    /// Shows `prompt` and reads a line without echoing it; `nil` at end of input.
-    func askSecret(_ prompt: String) -> String?
-    /// Prints a line of output.
-    func say(_ text: String)
-}
-
-/// The real prompter: standard input and output, termios for secrets.
-struct TerminalPrompter: LinePrompter {
+/// The real line I/O: standard input and output, termios for secrets.
+final class TerminalPrompter: LineIO {
     func ask(_ prompt: String) -> String? {
         writeOut(prompt)
         return readAnswer()

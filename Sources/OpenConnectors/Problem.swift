@@ -33,13 +33,16 @@ public struct Problem: Sendable, Equatable, Hashable, CustomStringConvertible {
     public let severity: Severity
     /// A sentence a person can act on.
     public let message: String
+    /// Whether the value is missing (rather than present and wrong): scripts are told how to set it.
+    public let isMissing: Bool
 
     /// Ties a rule's finding to the parameter it was found on.
-    public init(parameter: ParameterID, finding: Finding) {
+    public init(parameter: ParameterID, finding: Finding, isMissing: Bool = false) {
         self.parameter = parameter
         self.wireKey = ParameterTable[parameter].wireKey
         self.severity = finding.severity
         self.message = finding.message
+        self.isMissing = isMissing
     }
 
     /// `oauth.api.key: Azure client ID is required …`

@@ -38,7 +38,7 @@ public enum Validator {
         let value = context.form.normalized(row.id)
         if value.isEmpty {
             guard isRequired(row, in: context.form) else { return [] }
-            return [Problem(parameter: row.id, finding: .error("\(row.label) is required."))]
+            return [Problem(parameter: row.id, finding: .error("\(row.label) is required."), isMissing: true)]
         }
         var reported: Set<Problem> = []
         return row.rules.flatMap { $0.check(value, context) }.map { finding in

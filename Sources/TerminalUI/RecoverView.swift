@@ -8,7 +8,7 @@ extension RecoverWizard: LoopProgram {
 
     public var isBusy: Bool {
         if case .loading = listing { return true }
-        return busy != nil || inner.busy != nil
+        return busy != nil || child?.busy != nil
     }
 }
 
@@ -23,13 +23,13 @@ public struct RecoverView {
         let forms = WizardView(theme: theme)
         switch state.screen {
         case .connection:
-            return forms.render(state.inner, width: width, height: height, header: .init(title: title(state), position: "Recover · Connection"))
+            return forms.render(state.connectionJourney, width: width, height: height, header: .init(title: title(state), position: "Recover · Connection"))
         case .reauthenticate:
-            let steps: [WizardStep] = [.azureApp, .authorize, .grantCode]
-            let number = (steps.firstIndex(of: state.inner.step) ?? 2) + 1
+            guard let child = state.signInJourney else { return CellBuffer(width: width, height: height) }
             let name = state.detail?.name ?? ""
-            var buffer = forms.render(state.inner, width: width, height: height,
-                                      header: .init(title: "re-authenticate \(name)", position: "Re-authenticate \(number) of 3 · \(state.inner.step.title)"))
+            let (number, count) = child.position
+            var buffer = forms.render(child, width: width, height: height,
+                                      header: .init(title: "re-authenticate \(name)", position: "Re-authenticate \(number) of \(count) · \(child.step.title)"))
             if state.busy == .reauthenticating, width >= WizardView.minimumWidth, height >= WizardView.minimumHeight {
                 buffer.write(String(repeating: " ", count: width - 4), column: 2, row: height - 8)
                 buffer.write("\(spinner(state)) \(RecoverBusy.reauthenticating.caption)  (Esc cancels)", column: 2, row: height - 8, style: theme.info)
@@ -62,7 +62,7 @@ public struct RecoverView {
 
     /// "recover an instance", marked when it runs against the sandbox.
     private func title(_ state: RecoverWizard) -> String {
-        "recover an instance" + (state.inner.isSandbox ? " · SANDBOX" : "")
+        "recover an instance" + (state.isSandbox ? " · SANDBOX" : "")
     }
 
     /// The keys of an open dialog, for the help bar.

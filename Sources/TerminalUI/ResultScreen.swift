@@ -9,7 +9,7 @@ struct ResultScreen {
 
     /// What to do next, by the step the failure sends the user back to.
     private var retryAdvice: String {
-        switch state.submitFailure.map(WizardStep.returnStep(for:)) ?? .review {
+        switch state.submitFailure.map(FailureRouter.returnStep(for:)) ?? .review {
         case .authorize: "Every other value is kept: sign in again for a new code, then submit again."
         case .azureApp: "Every value is kept: correct the Azure app values, sign in again, then submit."
         case .connection: "Every value is kept: correct the secrets, then submit again."

@@ -20,18 +20,23 @@ struct StepScreens {
         case .review: ReviewScreen(state: state, theme: theme, width: width).lines()
         case .submitting: submitting()
         case .result: ResultScreen(state: state, theme: theme, width: width).lines()
+        default: genericStep()
         }
     }
 
-    private func intro(_ heading: String, _ text: String) -> [ScreenLine] {
-        [.text(heading, theme.heading)] + ScreenLine.paragraph(text, theme.help, width: width) + [.blank]
+    /// The step's own heading and introduction, as every driver shows them.
+    private func intro() -> [ScreenLine] {
+        let intro = state.journey.intro
+        return [.text(intro.heading, theme.heading)] + ScreenLine.paragraph(intro.text, theme.help, width: width) + [.blank]
+    }
+
+    /// A step without a screen of its own: its introduction, fields and buttons.
+    private func genericStep() -> [ScreenLine] {
+        intro() + widgets.banner() + state.journey.fields.flatMap(widgets.field) + [.blank, widgets.stepButtons()] + widgets.busyLine()
     }
 
     private func connection() -> [ScreenLine] {
-        var lines = intro("Connect to SAP Open Connectors",
-                          state.isSandbox
-                            ? "You are using the local sandbox; its secrets are filled in. Press Enter to go on."
-                            : "Pick your region's API host and paste the two secrets from the profile menu of the Open Connectors UI.")
+        var lines = intro()
         lines += widgets.banner()
         lines += widgets.hostPicker()
         if state.focusables.contains(.field(.baseURL)) { lines += widgets.field(.baseURL) }
@@ -40,15 +45,14 @@ struct StepScreens {
     }
 
     private func azureApp() -> [ScreenLine] {
-        var lines = intro("Azure app registration",
-                          "The app you registered in the Azure portal for Microsoft Graph. The callback URL must be one of its Web redirect URIs.")
+        var lines = intro()
         lines += widgets.banner()
-        for id in WizardStep.azureApp.parameters { lines += widgets.field(id) }
+        for id in state.journey.fields { lines += widgets.field(id) }
         return lines + [.blank, widgets.stepButtons()]
     }
 
     private func authorize() -> [ScreenLine] {
-        var lines = intro("Sign in with Microsoft", "Open this address in a browser, sign in with the account to connect and accept the consent screen:")
+        var lines = intro()
         lines += widgets.banner()
         if state.busy != nil { return lines + widgets.busyLine() }
         guard let url = state.authorization?.url else { return lines + [widgets.stepButtons()] }
@@ -61,7 +65,7 @@ struct StepScreens {
     }
 
     private func grantCode() -> [ScreenLine] {
-        var lines = intro("Paste the grant code", "Paste the whole address the browser landed on, or just the code. Line breaks and spaces are removed.")
+        var lines = intro()
         lines += widgets.banner()
         lines += widgets.field(.code)
         let pasted = state.form[.code]
@@ -76,7 +80,7 @@ struct StepScreens {
     }
 
     private func events() -> [ScreenLine] {
-        var lines = intro("Webhook events (optional)", "With events on, Open Connectors posts calendar changes to your service. Space turns them on or off.")
+        var lines = intro()
         lines += widgets.banner()
         lines += widgets.field(.eventsEnabled)
         if state.form.eventsEnabled {
@@ -86,7 +90,7 @@ struct StepScreens {
     }
 
     private func instance() -> [ScreenLine] {
-        var lines = intro("Name the instance", "The name and tags help you and your team find this instance again (for example with ocwizard recover).")
+        var lines = intro()
         lines += widgets.banner()
         lines += widgets.field(.name) + widgets.field(.tags)
         return lines + [.blank, widgets.stepButtons()]

@@ -24,7 +24,7 @@ struct Widgets {
             if focused { line.cursorColumn = boxColumn + 1 }
             return [line] + messages(for: id)
         }
-        let editor = state.editors[id] ?? TextEditor(text: state.form[id])
+        let editor = state.editor(for: id)
         let masked = row.isSecret && !state.revealed.contains(id)
         if editor.text.isEmpty && !focused {
             let hint = Validator.isRequired(row, in: state.form) ? "required" : "optional"

@@ -1,12 +1,6 @@
 import Synchronization
 import Wizard
 
-/// Performs the effects that talk to the world (network, files, browser, randomness).
-public protocol EffectPerformer: Sendable {
-    /// Runs `effect`, handing each result to `emit` as it comes (a listing emits one per page).
-    func perform(_ effect: Effect, emit: @escaping @Sendable (EffectResult) -> Void) async
-}
-
 /// A screen program the loop can run: a pure state machine and how it draws.
 public protocol LoopProgram {
     /// Handles one event; returns the effects to run.

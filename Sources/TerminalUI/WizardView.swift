@@ -75,7 +75,7 @@ public struct WizardView {
     /// "ocwizard · new Microsoft Graph instance" and "Step N of 9 · title".
     static func createHeader(_ state: CreateWizard) -> Header {
         Header(title: "new Microsoft Graph instance" + (state.isSandbox ? " · SANDBOX" : ""),
-               position: "Step \(state.step.number) of \(WizardStep.allCases.count) · \(state.step.title)")
+               position: "Step \(state.position.number) of \(state.position.count) · \(state.step.title)")
     }
 
     /// The top row: " ocwizard · title" on the left, the position on the right.

@@ -6,7 +6,7 @@ extension CreateWizard {
         if let binding = keyBindings.first(where: { $0.keys.contains(key) }) {
             return run(binding.command, key: key)
         }
-        if focusIsTextInput, let id = focusedParameter { edit(id, key) }
+        if focusIsTextInput, let id = focusedParameter { edit(id) { _ = $0.apply(key) } }
         return []
     }
 
@@ -15,7 +15,7 @@ extension CreateWizard {
         switch command {
         case .nextField: moveFocus(by: 1)
         case .previousField: moveFocus(by: -1)
-        case .nextStep: return goNext()
+        case .nextStep: return drive { $0.goOn() }
         case .previousStep, .back: return goBack()
         case .activate: return activateFocused(viaEnter: key == .enter)
         case .toggle: toggleEvents()
@@ -24,11 +24,10 @@ extension CreateWizard {
         case .pickScopes:
             modal = .scopePicker(cursor: 0, chosen: form.normalized(.scope).split(separator: " ").map(String.init))
         case .cyclePreset: cyclePreset(by: key == .left ? -1 : 1)
-        case .scrollDown: scrollOffset += 1
-        case .scrollUp: scrollOffset = max(0, scrollOffset - 1)
-        case .pageDown: scrollOffset += 10
-        case .pageUp: scrollOffset = max(0, scrollOffset - 10)
+        case .scroll: scrollOffset = max(0, scrollOffset + (key == .up ? -1 : 1))
+        case .scrollPage: scrollOffset = max(0, scrollOffset + (key == .pageUp ? -10 : 10))
         case .cancelRequest: return [.cancelRequest]
+        case .quit: return perform(.quit)
         }
         return []
     }
@@ -40,6 +39,21 @@ extension CreateWizard {
         return run(binding.command, key: key)
     }
 
+    /// Back one step; on the first step, quit (asking first if anything was typed) or leave the journey.
+    mutating func goBack() -> [Effect] {
+        if journey.index == 0 {
+            switch firstStepBack {
+            case .leave:
+                left = true
+                return []
+            case .quit:
+                if hasUserInput { modal = .confirmQuit; return [] }
+                return [.quit(status: ExitCode.cancelled)]
+            }
+        }
+        return drive { journey in _ = journey.goBack(); return [] }
+    }
+
     /// A bracketed paste goes whole into the focused text field.
     mutating func handlePaste(_ text: String) -> [Effect] {
         if case .save(let dialog) = modal {
@@ -49,11 +63,9 @@ extension CreateWizard {
         guard modal == nil, busy == nil, focusIsTextInput, let id = focusedParameter else { return [] }
         let kind = ParameterTable[id].kind
         let piece = id == .code ? text : Self.singleLine(text, joinWith: kind == .text || kind == .tagList ? " " : "")
-        var editor = editors[id] ?? TextEditor(text: form[id])
-        editor.insert(piece)
-        setValue(id, editor)
+        edit(id) { $0.insert(piece) }
         // A pasted grant code or redirect is complete: say at once what was found in it.
-        if id == .code { messages[id] = Validator.problems(of: id, in: form, expectedState: expectedState) }
+        if id == .code { journey.state.messages[id] = Validator.problems(of: id, in: form, expectedState: journey.state.expectedState) }
         return []
     }
 
@@ -63,44 +75,28 @@ extension CreateWizard {
             .joined(separator: separator).replacingTabs()
     }
 
-    /// Applies an editing key to a field.
-    mutating func edit(_ id: ParameterID, _ key: Key) {
-        var editor = editors[id] ?? TextEditor(text: form[id])
-        guard editor.apply(key) else { return }
-        setValue(id, editor)
+    /// Edits a field's text and cursor; a change of text clears the field's messages.
+    mutating func edit(_ id: ParameterID, _ change: (inout TextEditor) -> Void) {
+        var editor = editor(for: id)
+        change(&editor)
+        journey.state.set(id, to: editor.text)
+        cursors[id] = editor.cursor
     }
 
-    /// Stores an edited value; the next edit clears the field's messages.
-    mutating func setValue(_ id: ParameterID, _ editor: TextEditor) {
-        let changed = editor.text != form[id]
-        editors[id] = editor
-        form[id] = editor.text
-        if changed { messages[id] = nil }
-    }
-
-    /// Replaces a field's value programmatically.
+    /// Replaces a field's value programmatically, the cursor at its end.
     mutating func replaceValue(_ id: ParameterID, with text: String) {
-        setValue(id, TextEditor(text: text))
+        journey.state.set(id, to: text)
+        cursors[id] = nil
     }
 
     /// Moves the focus, validating the field being left.
     mutating func moveFocus(by delta: Int) {
         let items = focusables
         guard !items.isEmpty else { return }
-        validateLeaving(focus)
+        if case .field(let id) = focus { journey.state.check(id) }
         let index = items.firstIndex(of: focus) ?? 0
         focus = items[(index + delta + items.count) % items.count]
     }
-
-    /// Validates a field as the focus leaves it.
-    mutating func validateLeaving(_ item: Focusable) {
-        // Empty fields are flagged on Next, not while the user is still tabbing through the form.
-        guard case .field(let id) = item, !form.normalized(id).isEmpty else { return }
-        messages[id] = Validator.problems(of: id, in: form, expectedState: expectedState)
-    }
-
-    /// The OAuth state a pasted redirect must carry.
-    var expectedState: String? { authorization?.request.state }
 
     /// Enter, or Space on a non-text element.
     mutating func activateFocused(viaEnter: Bool) -> [Effect] {
@@ -109,13 +105,12 @@ extension CreateWizard {
             if viaEnter { moveFocus(by: 1) } else { cyclePreset(by: 1) }
         case .field(.eventsEnabled) where !viaEnter:
             toggleEvents()
-        case .field:
-            // Enter on the events toggle too: with events off it is the last field, so it goes
-            // on ("Enter next step" in the help bar), as on every other step.
+        case .field(let id):
+            // A field followed by a button goes on to the next step ("Enter next step" in the help bar).
             let items = focusables
             if let index = items.firstIndex(of: focus), index + 1 < items.count, case .action = items[index + 1] {
-                validateLeaving(focus)
-                return goNext()
+                journey.state.check(id)
+                return drive { $0.goOn() }
             }
             moveFocus(by: 1)
         case .action(let action):
@@ -124,12 +119,28 @@ extension CreateWizard {
         return []
     }
 
+    /// Presses a button: screen-only ones here, the rest in the journey.
+    mutating func perform(_ action: WizardAction) -> [Effect] {
+        switch action {
+        case .back: return goBack()
+        case .saveResult:
+            guard let instance = createdInstance else { return [] }
+            modal = .save(.start(for: instance))
+            return []
+        case .quit:
+            return [.quit(status: createdInstance == nil ? ExitCode.cancelled : ExitCode.success)]
+        default:
+            return drive { $0.press(action) }
+        }
+    }
+
     /// Turns events on or off.
     mutating func toggleEvents() {
-        form.eventsEnabled.toggle()
-        editors[.eventsEnabled] = TextEditor(text: form[.eventsEnabled])
-        messages[.eventsEnabled] = nil
-        if !form.eventsEnabled { messages[.eventsCallbackURL] = nil; messages[.signatureKey] = nil }
+        var state = journey.state
+        state.form.eventsEnabled.toggle()
+        state.messages[.eventsEnabled] = nil
+        if !state.form.eventsEnabled { state.messages[.eventsCallbackURL] = nil; state.messages[.signatureKey] = nil }
+        journey.state = state
     }
 
     /// Picks the next or previous host preset and writes its URL into the base URL.
@@ -137,7 +148,7 @@ extension CreateWizard {
         let presets = hostPresets
         presetIndex = (presetIndex + delta + presets.count) % presets.count
         if let url = presets[presetIndex].baseURL { replaceValue(.baseURL, with: url) }
-        messages[.baseURL] = nil
+        journey.state.messages[.baseURL] = nil
     }
 
     /// Ctrl-R: show or hide the focused secret (or the token on the result screen).

@@ -1,59 +1,19 @@
 import OpenConnectors
 
-extension WizardStep {
-    /// The parameters validated when leaving this step.
-    public var parameters: [ParameterID] {
-        switch self {
-        case .connection: [.baseURL, .userSecret, .organizationSecret]
-        case .azureApp: [.apiKey, .apiSecret, .callbackURL, .scope]
-        case .grantCode: [.code]
-        case .events: [.eventsEnabled, .eventsCallbackURL, .signatureKey]
-        case .instance: [.name, .tags]
-        case .authorize, .review, .submitting, .result: []
-        }
-    }
-
-    /// The step a failed submit sends the user back to.
-    public static func returnStep(for error: OpenConnectorsError) -> WizardStep {
-        guard case .api(let failure) = error else { return .review }
-        switch failure.kind {
-        case .wrongSecrets: return .connection
-        case .grantCodeRejected: return .authorize
-        case .redirectURIMismatch, .clientSecretRejected: return .azureApp
-        default: return .review
-        }
-    }
-}
-
 extension CreateWizard {
-    /// What can hold the focus on the current step, top to bottom.
+    /// What can hold the focus on the current step, top to bottom: the step's fields, then its buttons.
     public var focusables: [Focusable] {
-        switch step {
-        case .connection:
-            let custom = hostPresets[presetIndex].baseURL == nil
-            return [.hostPreset] + (custom ? [.field(.baseURL)] : []) + [.field(.userSecret), .field(.organizationSecret), .action(.next)]
-        case .azureApp:
-            return [.field(.apiKey), .field(.apiSecret), .field(.callbackURL), .field(.scope), .action(.next)]
-        case .authorize:
-            guard authorization != nil else { return busy == nil ? [.action(.retryAuthorizationURL), .action(.back)] : [] }
-            return [.action(.copyURL)] + (configuration.browserAvailable ? [.action(.openBrowser)] : [])
-                + (isSandbox ? [.action(.simulateSignIn)] : []) + [.action(.next)]
-        case .grantCode:
-            return [.field(.code), .action(.next)]
-        case .events:
-            let extra: [Focusable] = form.eventsEnabled ? [.field(.eventsCallbackURL), .field(.signatureKey), .action(.generateKey)] : []
-            return [.field(.eventsEnabled)] + extra + [.action(.next)]
-        case .instance:
-            return [.field(.name), .field(.tags), .action(.next)]
-        case .review:
-            return [.action(.submit), .action(.back)]
-        case .submitting:
-            return []
-        case .result:
-            if createdInstance != nil { return [.action(.copyToken), .action(.saveResult), .action(.quit)] }
-            let back = submitFailure.map { WizardStep.returnStep(for: $0) } ?? .review
-            return [.action(.goTo(back))] + (back == .review ? [.action(.retrySubmit)] : []) + [.action(.quit)]
+        var items: [Focusable] = []
+        for id in journey.fields {
+            if id == .baseURL {
+                // The API base is picked from host presets; the URL field shows only for "Custom".
+                items.append(.hostPreset)
+                if hostPresets[presetIndex].baseURL == nil { items.append(.field(.baseURL)) }
+            } else {
+                items.append(.field(id))
+            }
         }
+        return items + journey.actions.map(Focusable.action)
     }
 
     /// The parameter whose field has the focus, if any.
@@ -76,14 +36,11 @@ extension CreateWizard {
     /// Puts the focus on the first element of the step (or the first with an error).
     mutating func focusFirst() {
         let items = focusables
-        if let firstError = items.first(where: { item in
-            if case .field(let id) = item { return !(messages[id]?.errors.isEmpty ?? true) }
+        let firstError = items.first { item in
+            if case .field(let id) = item { return !(journey.state.messages[id]?.errors.isEmpty ?? true) }
             return false
-        }) {
-            focus = firstError
-        } else {
-            focus = items.first ?? .action(.next)
         }
+        focus = firstError ?? items.first ?? .action(.next)
     }
 
     /// Keeps the focus on something that exists after the step's layout changed.
@@ -92,10 +49,10 @@ extension CreateWizard {
     }
 
     /// The problems to show for a parameter's field.
-    public func problems(for id: ParameterID) -> [Problem] { messages[id] ?? [] }
+    public func problems(for id: ParameterID) -> [Problem] { journey.state.problems(for: id) }
 
     /// Where a pre-filled value came from, if it is unchanged.
-    public func source(of id: ParameterID) -> String? {
+    public func source(of id: ParameterID) -> ValueSource? {
         guard let source = configuration.prefillSources[id], configuration.prefill[id] == form[id] else { return nil }
         return source
     }

@@ -9,7 +9,7 @@ extension CreateWizard {
             if [.escape, .enter, .function(1), .character("q"), .character("?"), .character(" ")].contains(key) { self.modal = nil }
         case .confirmQuit:
             switch key {
-            case .character("y"), .character("Y"): return [.quit(status: 130)]
+            case .character("y"), .character("Y"): return [.quit(status: ExitCode.cancelled)]
             case .character("n"), .character("N"), .escape, .enter: self.modal = nil
             default: break
             }
@@ -23,7 +23,7 @@ extension CreateWizard {
                 if let index = chosen.firstIndex(where: { $0.lowercased() == name.lowercased() }) { chosen.remove(at: index) } else { chosen.append(name) }
             case .enter:
                 replaceValue(.scope, with: chosen.joined(separator: " "))
-                messages[.scope] = Validator.problems(of: .scope, in: form)
+                journey.state.check(.scope)
                 self.modal = nil
                 return []
             case .escape:

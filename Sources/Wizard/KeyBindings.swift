@@ -5,8 +5,8 @@ public enum Command: Sendable, Equatable {
     case nextField, previousField, nextStep, previousStep, back
     case activate, toggle, help, reveal, pickScopes
     case cyclePreset
-    case scrollDown, scrollUp, pageDown, pageUp
-    case cancelRequest
+    case scroll, scrollPage
+    case cancelRequest, quit
 }
 
 /// A key binding with its help text; the help bar is generated from these.
@@ -28,6 +28,12 @@ public struct KeyBinding: Sendable, Equatable {
 }
 
 extension CreateWizard {
+    /// Whether the current step is one of the form steps before the review (PgDn goes on from them).
+    var isFormStep: Bool {
+        guard let review = journey.stepIDs.firstIndex(of: .review) else { return true }
+        return journey.index < review
+    }
+
     /// The bindings in force now, most specific first.
     public var keyBindings: [KeyBinding] {
         if busy != nil { return [KeyBinding([.escape], "Esc", "cancel", .cancelRequest)] }
@@ -35,10 +41,8 @@ extension CreateWizard {
         let scrolls = step == .review || step == .result
         if scrolls {
             bindings += [
-                KeyBinding([.down], "↑/↓", "scroll", .scrollDown),
-                KeyBinding([.up], "↑", "scroll", .scrollUp, inHelpBar: false),
-                KeyBinding([.pageDown], "PgDn", "scroll", .pageDown, inHelpBar: false),
-                KeyBinding([.pageUp], "PgUp", "scroll", .pageUp, inHelpBar: false),
+                KeyBinding([.down, .up], "↑/↓", "scroll", .scroll),
+                KeyBinding([.pageDown, .pageUp], "PgUp/PgDn", "scroll a page", .scrollPage, inHelpBar: false),
             ]
         }
         bindings += [
@@ -52,13 +56,20 @@ extension CreateWizard {
         if let id = focusedParameter, ParameterTable[id].isSecret { bindings.append(KeyBinding([.control("r")], "Ctrl-R", revealed.contains(id) ? "hide" : "reveal", .reveal)) }
         if step == .result, createdInstance != nil { bindings.append(KeyBinding([.control("r")], "Ctrl-R", tokenRevealed ? "hide token" : "reveal token", .reveal)) }
         if focusedParameter == .scope { bindings.append(KeyBinding([.function(2)], "F2", "pick scopes", .pickScopes)) }
-        if step < .review { bindings.append(KeyBinding([.pageDown, .altRight], "PgDn", "next step", .nextStep, inHelpBar: false)) }
-        if step != .submitting && step != .result {
+        if isFormStep {
+            bindings.append(KeyBinding([.pageDown, .altRight], "PgDn", "next step", .nextStep, inHelpBar: false))
             bindings.append(KeyBinding([.pageUp, .altLeft], "PgUp", "previous step", .previousStep, inHelpBar: false))
         }
         bindings.append(KeyBinding([.function(1)] + (focusIsTextInput ? [] : [.character("?")]), "F1", "help", .help))
-        bindings.append(KeyBinding([.escape], "Esc", step == .connection ? "quit" : "back", .back))
+        bindings.append(escapeBinding)
         return bindings
+    }
+
+    /// Esc: quit on the first step and after a create, back elsewhere.
+    private var escapeBinding: KeyBinding {
+        if step == .result, createdInstance != nil { return KeyBinding([.escape], "Esc", "quit", .quit) }
+        let quits = journey.index == 0 && firstStepBack == .quit
+        return KeyBinding([.escape], "Esc", quits ? "quit" : "back", .back)
     }
 
     /// What Enter does on the focused element, for the help bar.

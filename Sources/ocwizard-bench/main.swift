@@ -79,7 +79,7 @@ func reviewWizard() -> CreateWizard {
         sandboxURL: sandboxURL,
         prefill: [.baseURL: sandboxURL, .userSecret: "sandbox-user", .organizationSecret: "sandbox-org",
                   .apiKey: "sandbox-client-id", .apiSecret: "sandbox-client-secret", .callbackURL: "https://localhost/ocwizard/callback"],
-        prefillSources: [.userSecret: "sandbox", .organizationSecret: "sandbox", .apiKey: "sandbox", .apiSecret: "sandbox", .callbackURL: "sandbox"],
+        prefillSources: [.userSecret: .sandbox, .organizationSecret: .sandbox, .apiKey: .sandbox, .apiSecret: .sandbox, .callbackURL: .sandbox],
         oauthState: state))
     wizard.update(.tick(.now))
     wizard.press(.enter, .enter, .enter, .enter)

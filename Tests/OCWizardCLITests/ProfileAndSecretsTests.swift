@@ -77,9 +77,11 @@ struct ProfileAndSecretsTests {
     @Test("Plain line mode through a pipe creates an instance against the sandbox, secrets never echoed")
     func plainModeThroughPipe() async throws {
         let runner = try CommandRunner()
-        let answers = ["", "", "", "", "", "", "", "simulate", "n", "piped instance", "pipe-tag", "y"].joined(separator: "\n") + "\n"
+        // Connection (3) and Azure app (4) pre-filled; simulate the sign-in, keep the code; events off;
+        // name and tag; Enter submits; y shows the token.
+        let answers = ["", "", "", "", "", "", "", "simulate", "", "n", "piped instance", "pipe-tag", "", "y"].joined(separator: "\n") + "\n"
         let result = try await runner.run(["create", "--sandbox"], input: answers)
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
         #expect(result.stdout.contains("plain mode"))
         #expect(result.stdout.contains("Step 4 of 9 · Grant code"))
         #expect(result.stdout.contains("✓ Instance created"))

@@ -276,7 +276,7 @@ struct SubmitFlowTests {
         var wizard = freshWizard()
         wizard.passConnection()
         wizard.press(.tab, .tab)
-        #expect(wizard.messages.values.allSatisfy { $0.isEmpty })
+        #expect(wizard.journey.state.messages.values.allSatisfy { $0.isEmpty })
         wizard.type("not a url")
         wizard.press(.tab)
         #expect(wizard.problems(for: .callbackURL).first?.severity == .error)

@@ -36,7 +36,7 @@ struct RecoverWizardTests {
     @Test("A verified connection starts the listing; pages fill the table as they come")
     func listing() {
         var wizard = RecoverWizard(configuration: WizardConfiguration(prefill: [.userSecret: "u", .organizationSecret: "o"], oauthState: testState))
-        #expect(wizard.inner.focus == .action(.next), "pre-filled connection: Enter goes on")
+        #expect(wizard.connectionJourney.focus == .action(.next), "pre-filled connection: Enter goes on")
         let effects = wizard.update(.key(.enter))
         #expect(effects.count == 1)
         let listed = wizard.update(.response(.credentialsVerified(.success(Done()))))
@@ -162,10 +162,10 @@ struct RecoverWizardTests {
         wizard.detailFocus = .reauthenticate
         wizard.update(.key(.enter))
         #expect(wizard.screen == .reauthenticate)
-        #expect(wizard.inner.step == .azureApp)
-        #expect(wizard.inner.form[.callbackURL] == "https://localhost/cb", "taken from the instance")
-        #expect(wizard.inner.form[.apiSecret].isEmpty, "the client secret must be typed again")
-        #expect(wizard.inner.form[.apiKey].isEmpty, "the service masks the client id")
+        #expect(wizard.signInJourney!.step == .azureApp)
+        #expect(wizard.signInJourney!.form[.callbackURL] == "https://localhost/cb", "taken from the instance")
+        #expect(wizard.signInJourney!.form[.apiSecret].isEmpty, "the client secret must be typed again")
+        #expect(wizard.signInJourney!.form[.apiKey].isEmpty, "the service masks the client id")
         wizard.update(.key(.character("k")))
         wizard.update(.key(.tab))
         for character in "secret" { wizard.update(.key(.character(character))) }
@@ -196,8 +196,8 @@ struct RecoverWizardTests {
         wizard.update(.response(.credentialsVerified(.success(Done()))))
         wizard.update(.response(.instancesPage(.failure(.api(APIFailure(status: 401, body: nil))))))
         #expect(wizard.screen == .connection)
-        #expect(wizard.inner.form[.userSecret] == "u")
-        #expect(!wizard.inner.problems(for: .userSecret).isEmpty)
+        #expect(wizard.connectionJourney.form[.userSecret] == "u")
+        #expect(!wizard.connectionJourney.problems(for: .userSecret).isEmpty)
     }
 
     @Test("Filtering 10,000 instances narrows incrementally and keeps the sorted order")

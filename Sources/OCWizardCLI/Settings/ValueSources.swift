@@ -1,10 +1,5 @@
 import OpenConnectors
 
-/// Where a value came from, in increasing priority.
-enum ValueSource: String, Sendable {
-    case profile, environment, secretsFile = "secrets file", flag, sandbox
-}
-
 /// Merges defaults, the profile, the environment, the secrets file and flags into one form.
 struct ValueSources: Sendable {
     /// The merged values.

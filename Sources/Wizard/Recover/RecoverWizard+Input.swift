@@ -33,7 +33,6 @@ extension RecoverWizard {
                 list.filter("")
             } else {
                 screen = .connection
-                _ = inner.enter(.connection)
             }
         case .control("r"):
             if case .failed = listing { return startListing() }

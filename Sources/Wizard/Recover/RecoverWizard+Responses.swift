@@ -5,10 +5,10 @@ extension RecoverWizard {
     mutating func handle(_ result: EffectResult) -> [Effect] {
         switch result {
         case .credentialsVerified, .authorizationURL, .signInSimulated, .signatureKeyGenerated, .browserOpened:
-            return afterInner(inner.update(.response(result)))
+            return forwardToChild(.response(result))
         case .clipboardCopied:
+            if child != nil { return forwardToChild(.response(result)) }
             notice = "Copied to the clipboard (OSC 52; your terminal must allow it)."
-            inner.notice = notice
         case .instancesPage(.success(let page)):
             guard case .loading(let pages, _) = listing else { return [] }
             list.append(page.instances)
@@ -30,6 +30,7 @@ extension RecoverWizard {
             busy = nil
             switch outcome {
             case .success(let instance):
+                signInJourney = nil
                 let previousToken = detail?.token
                 detail = instance
                 list.replace(id: instance.id, with: instance)
@@ -41,14 +42,16 @@ extension RecoverWizard {
                     instance.token == previousToken ? "The token did not change." : "The token changed: use the new one below (Ctrl-R reveals it).",
                 ])
             case .failure(let error):
-                if case .api(let failure) = error, [.grantCodeRejected, .redirectURIMismatch, .clientSecretRejected].contains(failure.kind) {
-                    let target: WizardStep = failure.kind == .grantCodeRejected ? .authorize : .azureApp
-                    inner.replaceValue(.code, with: "")
-                    inner.authorization = nil
-                    let effects = target == .authorize ? inner.enterAuthorize() : inner.enter(.azureApp)
-                    inner.banner = .failure(error)
+                let route = FailureRouter.route(error)
+                if var child = signInJourney, let target = route.target, child.journey.stepIDs.contains(target) {
+                    // Sign in again (or fix the Azure app values) with every other value kept.
+                    child.journey.state.finished = false
+                    let effects = child.drive { $0.follow(route) }
+                    signInJourney = child
+                    screen = .reauthenticate
                     return effects
                 }
+                signInJourney = nil
                 screen = .detail
                 failed(error)
             }
@@ -83,13 +86,6 @@ extension RecoverWizard {
             break
         }
         return []
-    }
-
-    /// After the inner wizard handled a result: a verified connection starts the listing.
-    private mutating func afterInner(_ effects: [Effect]) -> [Effect] {
-        if screen == .connection, inner.step == .azureApp { return effects + startListing() }
-        if screen == .reauthenticate, inner.step == .events { return effects + startReauthentication() }
-        return effects
     }
 
     /// Shows a failed call; a 401 goes back to the connection step.

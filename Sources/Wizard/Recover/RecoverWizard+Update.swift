@@ -8,30 +8,44 @@ extension RecoverWizard {
         case .tick(let instant):
             now = instant
             if busy != nil, busySince == nil { busySince = instant }
-            inner.update(event)
-            return []
+            return forwardToChild(event)
         case .key(.control("c")):
-            return [.quit(status: 130)]
+            return [.quit(status: ExitCode.cancelled)]
         case .response(let result):
             return handle(result)
         case .key, .paste:
             if case .key = event { notice = nil }
             switch screen {
-            case .connection, .reauthenticate: return forwardToInner(event)
+            case .connection, .reauthenticate: return forwardToChild(event)
             case .instances: return handleListInput(event)
             case .detail: return handleDetailInput(event)
             }
         }
     }
 
-    /// Lets the create wizard run its step, then looks at where it went.
-    mutating func forwardToInner(_ event: WizardEvent) -> [Effect] {
-        let effects = inner.update(event)
-        if screen == .connection, inner.step == .azureApp { return effects + startListing() }
-        // Back from the first re-authentication step returns to the instance.
-        if screen == .reauthenticate, inner.step == .connection { screen = .detail }
-        if screen == .reauthenticate, inner.step == .events { return effects + startReauthentication() }
-        return effects
+    /// Lets the child journey on screen handle an event, then takes what it returned.
+    mutating func forwardToChild(_ event: WizardEvent) -> [Effect] {
+        switch screen {
+        case .connection:
+            let effects = connectionJourney.update(event)
+            guard connectionJourney.journey.state.finished else { return effects }
+            connectionJourney.journey.state.finished = false
+            connectionReturned()
+            return effects + startListing()
+        case .reauthenticate:
+            guard var child = signInJourney else { return [] }
+            let effects = child.update(event)
+            signInJourney = child
+            if child.left {
+                signInJourney = nil
+                screen = .detail
+                return effects
+            }
+            guard child.journey.state.finished, busy == nil else { return effects }
+            return effects + startReauthentication(with: child.form)
+        case .instances, .detail:
+            return []
+        }
     }
 
     /// Starts the listing after the connection was verified.
@@ -50,41 +64,43 @@ extension RecoverWizard {
         banner = nil
     }
 
-    /// Sends the re-authentication once the new grant code passed its step.
-    mutating func startReauthentication() -> [Effect] {
+    /// Sends the re-authentication with the values the sign-in journey returned.
+    mutating func startReauthentication(with form: InstanceForm) -> [Effect] {
         guard let detail else { return [] }
-        inner.step = .grantCode
         beginBusy(.reauthenticating)
-        let form = inner.form
         return [.reauthenticate(ReauthenticationRequest(
             baseURL: connection.baseURL, credentials: connection.credentials, id: detail.id,
             code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
             apiSecret: form.normalized(.apiSecret), callbackURL: form.normalized(.callbackURL)))]
     }
 
-    /// Sets up the Azure app step for re-authenticating the shown instance.
+    /// Starts the sign-in-again journey for the shown instance, pre-filled from its configuration.
     mutating func beginReauthentication() {
         guard let detail else { return }
-        let configuration = detail.configuration
+        // The run's own values (profile, environment), the verified connection, then the instance's
+        // configuration; the client secret is always typed again and the code comes from a new sign-in.
+        var prefill = configuration.prefill
+        prefill[.apiSecret] = nil
+        prefill[.code] = nil
+        for id in ConnectionStep().checked { prefill[id] = connectionJourney.form[id] }
         for (id, key) in [(ParameterID.apiKey, "oauth.api.key"), (.callbackURL, "oauth.callback.url"), (.scope, "oauth.scope")] {
-            if let value = configuration[key], value != "********", !value.isEmpty { inner.replaceValue(id, with: value) }
+            if let value = detail.configuration[key], value != "********", !value.isEmpty { prefill[id] = value }
         }
-        inner.replaceValue(.apiSecret, with: "")
-        inner.replaceValue(.code, with: "")
-        inner.authorization = nil
-        inner.messages = [:]
-        _ = inner.enter(.azureApp)
-        let retype = inner.form.normalized(.apiKey).isEmpty ? "the client ID and client secret again: Open Connectors returns both masked" : "the client secret again: Open Connectors never returns it"
-        inner.banner = Banner(tone: .info, lines: ["Re-authenticating \(detail.name) (id \(detail.id)). Type \(retype)."])
-        inner.focus = .field(inner.form.normalized(.apiKey).isEmpty ? .apiKey : .apiSecret)
+        var setup = configuration
+        setup.prefill = prefill
+        setup.prefillSources = [:]
+        var child = CreateWizard(configuration: setup, steps: CreateJourney.signInAgain, firstStepBack: .leave)
+        let retype = child.form.normalized(.apiKey).isEmpty ? "the client ID and client secret again: Open Connectors returns both masked" : "the client secret again: Open Connectors never returns it"
+        child.journey.state.banner = Banner(tone: .info, lines: ["Re-authenticating \(detail.name) (id \(detail.id)). Type \(retype)."])
+        child.focus = .field(child.form.normalized(.apiKey).isEmpty ? .apiKey : .apiSecret)
+        signInJourney = child
         screen = .reauthenticate
     }
 
     /// A 401 sends the user back to the connection step with the secrets kept.
     mutating func backToConnection(_ error: OpenConnectorsError) {
         screen = .connection
-        _ = inner.enter(.connection)
-        inner.verifiedConnection = nil
-        inner.showConnectionFailure(error)
+        signInJourney = nil
+        _ = connectionJourney.drive { $0.follow(FailureRouter.route(error)) }
     }
 }

@@ -48,11 +48,18 @@ public enum RecoverModal: Sendable, Equatable {
 
 /// `ocwizard recover` as a pure state machine: find an instance, show its token, repair it.
 ///
-/// The connection step and the re-authentication steps (Azure app, Authorize, Grant code) are the
-/// create wizard's own, run by an embedded `CreateWizard`; this type decides what happens around them.
+/// The connection step and the re-authentication steps (Azure app, Authorize, Grant code) are
+/// child journeys of create's own steps: each runs on its own and returns its values when it
+/// finishes; this type never reads or writes a child's step.
 public struct RecoverWizard: Sendable, Equatable {
-    /// The embedded create wizard, for the connection and re-authentication steps.
-    public var inner: CreateWizard
+    /// Start-up settings (also those of the child journeys).
+    public let configuration: WizardConfiguration
+    /// The connection child journey, kept so Esc from the table comes back to it.
+    public var connectionJourney: CreateWizard
+    /// The sign-in-again child journey while an instance is re-authenticated.
+    public var signInJourney: CreateWizard?
+    /// The connection values the connection journey returned.
+    public private(set) var connection: VerifiedConnection
     /// The current screen.
     public var screen: RecoverScreen = .connection
     /// The loaded instances, sorted and filtered.
@@ -85,8 +92,22 @@ public struct RecoverWizard: Sendable, Equatable {
 
     /// A recover wizard on the connection step.
     public init(configuration: WizardConfiguration) {
-        inner = CreateWizard(configuration: configuration)
+        self.configuration = configuration
+        connectionJourney = CreateWizard(configuration: configuration, steps: CreateJourney.connectionOnly)
+        connection = connectionJourney.journey.state.currentConnection
     }
+
+    /// The child journey on screen, if the screen is one.
+    public var child: CreateWizard? {
+        switch screen {
+        case .connection: connectionJourney
+        case .reauthenticate: signInJourney
+        case .instances, .detail: nil
+        }
+    }
+
+    /// Whether it runs against the sandbox.
+    public var isSandbox: Bool { configuration.sandboxURL != nil }
 
     /// The buttons of the detail screen.
     public var detailActions: [RecoverAction] {
@@ -108,8 +129,10 @@ public struct RecoverWizard: Sendable, Equatable {
     /// The API base the instances were read from.
     public var baseURL: String { connection.baseURL }
 
-    /// The connection the inner wizard verified.
-    var connection: CreateWizard.VerifiedConnection { inner.currentConnection }
+    /// Takes the connection the connection journey returned.
+    mutating func connectionReturned() {
+        connection = connectionJourney.journey.state.currentConnection
+    }
 }
 
 /// A button on the detail screen.

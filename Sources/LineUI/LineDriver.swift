@@ -1,0 +1,255 @@
+import OpenConnectors
+import Wizard
+
+/// Runs a journey as plain prompts: for screen readers, `TERM=dumb`, pipes and `--plain`.
+///
+/// Every step's fields, buttons, calls and failure routes come from the journey, as on the screen.
+/// Any step can be gone back to (`<` at a field, `back` or `step N` at a step's menu), and every
+/// value is kept whatever happens.
+public struct LineDriver {
+    let io: any LineIO
+    let performer: any EffectPerformer
+
+    public init(io: any LineIO, performer: any EffectPerformer) { self.io = io; self.performer = performer }
+
+    /// Input ended.
+    struct EndOfInput: Error {}
+
+    /// What the user answered at a field.
+    enum FieldAnswer { case kept, back }
+
+    /// What the user chose at a step's menu.
+    enum Choice: Equatable { case action(WizardAction), back, step(Int), quit }
+
+    /// Runs `journey` until it finishes, the user quits or gives up, or input ends.
+    public func run(_ journey: inout Journey) async -> LineOutcome {
+        do {
+            return try await walk(&journey)
+        } catch {
+            return .endOfInput
+        }
+    }
+
+    private func walk(_ journey: inout Journey) async throws(EndOfInput) -> LineOutcome {
+        io.say("Answer each question and press Enter; Enter alone keeps a value shown in [brackets]. Secrets are not echoed.")
+        io.say("Type ? for help on a question, < to go back a step.")
+        await perform(journey.start(), on: &journey)
+        var shownStep: WizardStep?
+        var shownBanner: Banner?
+        var onlyFields: Set<ParameterID>?
+        var shownDetails: [String] = []
+        while true {
+            if journey.state.finished { return .finished }
+            if journey.state.step != shownStep {
+                shownStep = journey.state.step
+                shownBanner = nil
+                onlyFields = nil
+                header(journey)
+            }
+            if let banner = journey.state.banner, banner != shownBanner {
+                shownBanner = banner
+                for line in LinePresentation.banner(banner) { io.say(line) }
+            }
+            flushNotes(&journey)
+            if journey.current.isFinal {
+                if let outcome = try await result(&journey) { return outcome }
+                continue
+            }
+
+            // The step's fields.
+            var back = false
+            var index = 0
+            while index < journey.fields.count {
+                let id = journey.fields[index]
+                index += 1
+                if let only = onlyFields, !only.contains(id) { continue }
+                if try ask(id, &journey) == .back { back = true; break }
+            }
+            if back {
+                if !journey.goBack(), try confirmQuit(journey) { return .quit }
+                continue
+            }
+            let details = self.details(journey)
+            if details != shownDetails {
+                shownDetails = details
+                for line in details { io.say(line) }
+            }
+
+            // Its buttons: Next alone goes straight on.
+            let step = journey.state.step
+            let actions = journey.actions
+            let choice: Choice = actions == [.next] ? .action(.next) : try menu(actions, journey)
+            switch choice {
+            case .back:
+                if !journey.goBack(), try confirmQuit(journey) { return .quit }
+                continue
+            case .quit:
+                if try confirmQuit(journey) { return .quit }
+                continue
+            case .step(let number):
+                await perform(journey.show(journey.stepIDs[number - 1]), on: &journey)
+                continue
+            case .action(let action):
+                await perform(journey.press(action), on: &journey)
+            }
+            if journey.state.step == step, !journey.state.finished {
+                // Still here: say why, and ask again only what needs it.
+                let problems = journey.current.checked.flatMap { journey.state.problems(for: $0) }
+                for problem in problems { io.say(LinePresentation.problems([problem])[0]) }
+                let errors = problems.filter { $0.severity == .error }.map(\.parameter)
+                onlyFields = errors.isEmpty ? [] : Set(errors)
+                if errors.isEmpty, !problems.isEmpty {
+                    flushNotes(&journey)
+                    if try confirm("Continue anyway?", default: false) {
+                        await perform(journey.goOn(), on: &journey)
+                    } else {
+                        onlyFields = Set(problems.map(\.parameter))
+                    }
+                }
+            }
+        }
+    }
+
+    /// "Step N of M · title" and the step's introduction.
+    private func header(_ journey: Journey) {
+        io.say("")
+        io.say("Step \(journey.index + 1) of \(journey.steps.count) · \(journey.state.step.title)")
+        let intro = journey.intro
+        io.say(intro.heading)
+        if !intro.text.isEmpty { io.say(intro.text) }
+    }
+
+    /// What a step shows besides its fields: the sign-in URL, the review.
+    private func details(_ journey: Journey) -> [String] {
+        switch journey.state.step {
+        case .authorize:
+            guard let url = journey.state.authorization?.url else { return [] }
+            return [url, "Microsoft then sends the browser to your callback URL with ?code=… in the address; copy that whole address for the next step. Codes expire after about 10 minutes."]
+        case .review:
+            return LinePresentation.review(journey.state.form)
+        default:
+            return []
+        }
+    }
+
+    /// The result: the instance (token only when asked for), or the failure and where to fix it.
+    private func result(_ journey: inout Journey) async throws(EndOfInput) -> LineOutcome? {
+        if let instance = journey.state.createdInstance {
+            for line in LinePresentation.created(instance, baseURL: journey.state.form.normalized(.baseURL), token: false) { io.say(line) }
+            if try confirm("Show the token now?", default: false) {
+                io.say("  token: \(TextSafety.visible(instance.token ?? "(none returned)"))")
+            }
+            return .finished
+        }
+        let failure = journey.state.submitFailure
+        let choice = try menu(journey.actions, journey)
+        switch choice {
+        case .quit:
+            return failure.map(LineOutcome.failed) ?? .quit
+        case .back:
+            _ = journey.goBack()
+        case .step(let number):
+            await perform(journey.show(journey.stepIDs[number - 1]), on: &journey)
+        case .action(.quit):
+            return failure.map(LineOutcome.failed) ?? .quit
+        case .action(let action):
+            io.say("Every other value is kept.")
+            await perform(journey.press(action), on: &journey)
+        }
+        return nil
+    }
+
+    /// Asks for one field until its value passes (warnings need a yes).
+    private func ask(_ id: ParameterID, _ journey: inout Journey) throws(EndOfInput) -> FieldAnswer {
+        let row = ParameterTable[id]
+        while true {
+            if row.kind == .boolean {
+                journey.state.form.eventsEnabled = try confirm("\(row.label) on?", default: journey.state.form.eventsEnabled)
+                return .kept
+            }
+            let current = journey.state.form.normalized(id)
+            let shown = current.isEmpty ? "" : " [\(row.isSecret ? "set, hidden" : TextSafety.visible(current))]"
+            let optional = Validator.isRequired(row, in: journey.state.form) ? "" : " (optional)"
+            let prompt = "\(row.label)\(optional)\(shown): "
+            guard let answer = row.isSecret ? io.askSecret(prompt) : io.ask(prompt) else { throw EndOfInput() }
+            switch Normalizer.trim(answer) {
+            case "?":
+                io.say("  \(row.help) (\(row.wireKey))")
+                continue
+            case "<":
+                return .back
+            case "":
+                break
+            default:
+                journey.state.set(id, to: answer)
+            }
+            journey.state.check(id)
+            let problems = journey.state.problems(for: id)
+            for line in LinePresentation.problems(problems) { io.say(line) }
+            if problems.contains(where: { $0.severity == .error }) { continue }
+            let fresh = problems.filter { !journey.state.acknowledgedWarnings.contains($0) }
+            if !fresh.isEmpty {
+                guard try confirm("Continue anyway?", default: false) else { continue }
+                journey.state.acknowledgedWarnings.formUnion(fresh)
+            }
+            return .kept
+        }
+    }
+
+    /// A step's buttons as a menu: Enter takes the first, the others by name.
+    private func menu(_ actions: [WizardAction], _ journey: Journey) throws(EndOfInput) -> Choice {
+        let offered = actions.filter { $0 != .copyURL && $0 != .back }
+        let primary = offered.contains(.next) ? .next : offered.first ?? .next
+        let others = offered.filter { $0 != primary }.map { $0.label.lowercased() }
+        let earlier = journey.index > 0 ? ", step N (1–\(journey.index)) to change an earlier step" : ""
+        while true {
+            let extra = others.isEmpty ? "" : "; or type " + others.joined(separator: ", ")
+            guard let reply = io.ask("Enter: \(primary.label.lowercased())\(extra); back\(earlier); quit: ") else { throw EndOfInput() }
+            let typed = Normalizer.trim(reply).lowercased()
+            if typed.isEmpty { return .action(primary) }
+            if typed == "back" || typed == "<" { return .back }
+            if typed == "quit" || typed == "q" { return .quit }
+            if let number = Int(typed.hasPrefix("step") ? Normalizer.trim(String(typed.dropFirst(4))) : typed), (1...max(1, journey.index)).contains(number), journey.index > 0 {
+                return .step(number)
+            }
+            if let action = offered.first(where: { $0.label.lowercased().hasPrefix(typed) }) { return .action(action) }
+            io.say("  Press Enter for \(primary.label.lowercased()), or type one of: \((others + ["back", "quit"]).joined(separator: ", ")).")
+        }
+    }
+
+    /// Asks before quitting when something was typed.
+    private func confirmQuit(_ journey: Journey) throws(EndOfInput) -> Bool {
+        try confirm("Quit? Nothing is created and what you typed is not kept.", default: false)
+    }
+
+    private func confirm(_ question: String, default answer: Bool) throws(EndOfInput) -> Bool {
+        while true {
+            guard let reply = io.ask("\(question) [\(answer ? "Y/n" : "y/N")] ") else { throw EndOfInput() }
+            switch Normalizer.trim(reply).lowercased() {
+            case "": return answer
+            case "y", "yes": return true
+            case "n", "no": return false
+            default: io.say("  Answer y or n.")
+            }
+        }
+    }
+
+    /// Prints and clears the journey's notice and any value shown once.
+    private func flushNotes(_ journey: inout Journey) {
+        if let notice = journey.state.notice {
+            io.say("  \(notice)")
+            journey.state.notice = nil
+        }
+        if let once = journey.state.shownOnce {
+            io.say("  Store this now; it is shown only this once: \(once)")
+            journey.state.shownOnce = nil
+        }
+    }
+
+    /// Runs effects, saying what is being waited for.
+    private func perform(_ effects: [Effect], on journey: inout Journey) async {
+        if let busy = journey.state.busy { io.say(busy.caption) }
+        await journey.run(effects, with: performer)
+        flushNotes(&journey)
+    }
+}

@@ -1,0 +1,39 @@
+/// The port the line driver talks through: questions, secret questions and lines of output.
+///
+/// The real one reads standard input (echo off for secrets); tests use `ScriptedLineIO`.
+public protocol LineIO: AnyObject {
+    /// Shows `prompt` and reads a line; `nil` at end of input.
+    func ask(_ prompt: String) -> String?
+    /// Shows `prompt` and reads a line without echoing it; `nil` at end of input.
+    func askSecret(_ prompt: String) -> String?
+    /// Prints a line.
+    func say(_ text: String)
+}
+
+/// Line input from a script and output kept in memory, for tests and benchmarks.
+public final class ScriptedLineIO: LineIO {
+    /// Answers still to give, in order.
+    public private(set) var answers: [String]
+    /// Everything shown: prompts and lines, in order.
+    public private(set) var transcript: [String] = []
+    /// The prompts that were asked with echo off.
+    public private(set) var secretPrompts: [String] = []
+
+    public init(answers: [String]) { self.answers = answers }
+
+    public func ask(_ prompt: String) -> String? { answer(prompt) }
+    public func askSecret(_ prompt: String) -> String? {
+        secretPrompts.append(prompt)
+        return answer(prompt)
+    }
+    public func say(_ text: String) { transcript.append(text) }
+
+    /// All output as one text.
+    public var output: String { transcript.joined(separator: "\n") }
+
+    private func answer(_ prompt: String) -> String? {
+        transcript.append(prompt)
+        guard !answers.isEmpty else { return nil }
+        return answers.removeFirst()
+    }
+}

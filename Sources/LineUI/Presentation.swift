@@ -1,0 +1,61 @@
+import OpenConnectors
+import Wizard
+
+/// Texts the line driver prints, built from the journey's state (no terminal control in them).
+enum LinePresentation {
+    /// The review: every active value with secrets masked.
+    static func review(_ form: InstanceForm) -> [String] {
+        ParameterTable.all.filter { Validator.isActive($0, in: form) }.map { row in
+            let value = switch row.id {
+            case .eventsEnabled: form.eventsEnabled ? "on" : "off"
+            case .code: InstanceRequest.grantCode(in: form)
+            default: form.normalized(row.id)
+            }
+            let shown = value.isEmpty ? "(not set)" : row.isSecret ? "•••••••• (hidden)" : value
+            return "  \(row.label): \(TextSafety.visible(shown))"
+        }
+    }
+
+    /// A created instance, without its token unless `token` is true.
+    static func created(_ instance: Instance, baseURL: String, token: Bool) -> [String] {
+        var lines = [
+            "✓ Instance created: id \(instance.id), name \(TextSafety.visible(instance.name))",
+            "  API base: \(baseURL)",
+        ]
+        if token { lines.append("  token: \(TextSafety.visible(instance.token ?? "(none returned)"))") }
+        lines.append("  Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>")
+        lines.append("  See the token again at any time: ocwizard recover --id \(instance.id)")
+        return lines
+    }
+
+    /// A banner as lines.
+    static func banner(_ banner: Banner) -> [String] {
+        let marker = switch banner.tone {
+        case .error: "✗ "
+        case .warning: "! "
+        case .info, .success: ""
+        }
+        return banner.lines.enumerated().map { index, line in (index == 0 ? marker : "  ") + TextSafety.visible(line) }
+    }
+
+    /// A field's messages as lines.
+    static func problems(_ problems: [Problem]) -> [String] {
+        problems.map { "  \($0.severity == .error ? "✗" : "!") \($0.message)" }
+    }
+}
+
+/// Makes untrusted text safe to print: control characters (C0, DEL, C1) shown as escapes.
+public enum TextSafety {
+    /// `text` with every control character written as `\u{…}` (tabs and newlines too).
+    public static func visible(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,87 @@
+import LineUI
+import OpenConnectors
+import Wizard
+
+/// `ocwizard create --no-input` and `--dry-run`: the create journey run by the batch driver.
+struct BatchCreate {
+    let values: ValueSources
+    let connection: ConnectionSettings
+    let json: Bool
+    let dryRun: Bool
+    let sandboxURL: String?
+
+    /// Runs the create; returns the exit status.
+    func run() async -> ExitStatus {
+        var form = values.form
+        if let sandboxURL { form[.baseURL] = sandboxURL }
+        // A profile's name prefix only starts the name field on screen; a script names the instance itself.
+        if values.sources[.name] == .profile { form[.name] = "" }
+        // A dry run prints secrets as $OC_… references, so absent secrets are fine there.
+        let ids = ParameterID.allCases.filter { id in !(dryRun && ParameterTable[id].isSecret && form.normalized(id).isEmpty) }
+        // Every problem at once, before anything is sent.
+        let problems = Validator.problems(in: form, for: ids)
+        CreateOutput.report(problems)
+        if !problems.errors.isEmpty {
+            printError("ocwizard: \(problems.errors.count) value\(problems.errors.count == 1 ? "" : "s") to fix; nothing was sent.")
+            return .invalidInput
+        }
+        if dryRun {
+            printOutput(DryRun.text(form: form))
+            return .success
+        }
+        let log = VerboseLog(enabled: connection.verbose, immediate: true)
+        let performer = LiveEffects(transport: Transports.make(connection, log: log.append))
+        var journey = Journey(steps: CreateJourney.steps, options: JourneyOptions(sandboxURL: sandboxURL, oauthState: Randomness.oauthState(), unattended: true), form: form)
+        journey.state.acknowledgedWarnings = Set(problems.warnings)
+        switch await BatchDriver(performer: performer).run(&journey) {
+        case .finished:
+            guard let instance = journey.state.createdInstance else { return .failure }
+            if sandboxURL == nil { LastRun.save(journey.state.form, namePrefix: values.namePrefix) }
+            let baseURL = journey.state.form.normalized(.baseURL)
+            printOutput(json ? CreateOutput.json(instance, baseURL: baseURL, form: journey.state.form) : CreateOutput.text(instance, baseURL: baseURL))
+            return .success
+        case .stopped:
+            return .success
+        case .invalid(let problems):
+            CreateOutput.report(problems)
+            return .invalidInput
+        case .failed(let error):
+            CreateOutput.report(error)
+            return ExitStatus(error)
+        }
+    }
+}
+
+/// Plain line mode: the create journey run by the line driver.
+///
+/// Used when stdin or stdout is not a terminal, `TERM=dumb`, `ACCESSIBLE` is set, or `--plain`.
+struct LineCreate {
+    let values: ValueSources
+    let connection: ConnectionSettings
+    let sandboxURL: String?
+    let io: any LineIO
+
+    /// Runs the prompts; returns the exit status.
+    func run() async -> ExitStatus {
+        var form = values.form
+        if let sandboxURL { form[.baseURL] = sandboxURL }
+        let log = VerboseLog(enabled: connection.verbose, immediate: true)
+        let performer = LiveEffects(transport: Transports.make(connection, log: log.append))
+        let options = JourneyOptions(sandboxURL: sandboxURL, oauthState: Randomness.oauthState(), browserAvailable: Browser.isAvailable)
+        var journey = Journey(steps: CreateJourney.steps, options: options, form: form)
+        io.say("ocwizard · new Microsoft Graph instance\(sandboxURL == nil ? "" : " · SANDBOX") (plain mode)")
+        switch await LineDriver(io: io, performer: performer).run(&journey) {
+        case .finished:
+            if journey.state.createdInstance != nil, sandboxURL == nil { LastRun.save(journey.state.form, namePrefix: values.namePrefix) }
+            return .success
+        case .quit:
+            return .cancelled
+        case .failed(let error):
+            return ExitStatus(error)
+        case .endOfInput:
+            printError("ocwizard: input ended before the wizard was done (standard input is not a terminal, or was closed).")
+            printError("Run ocwizard in a terminal, or create without prompts: ocwizard create --no-input --name NAME --code CODE_OR_URL … (see ocwizard create --help).")
+            return .invalidInput
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import LineUI
+import OpenConnectors
+
+/// What `--dry-run` prints: the body (secrets as variable references) and the curl command.
+enum DryRun {
+    /// The body and command, ready to paste.
+    static func text(form: InstanceForm) -> String {
+        var form = form
+        for (id, variable) in CurlCommand.secretVariables where !form.normalized(id).isEmpty || Validator.isRequired(ParameterTable[id], in: form) {
+            form[id] = "$" + variable
+        }
+        return """
+            # Request body (secrets shown as the environment variables that hold them)
+            \(InstanceRequest.body(from: form).prettyText)
+
+            # The same request with curl; export OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET\(form.eventsEnabled && !form.normalized(.signatureKey).isEmpty ? ", OC_SIGNATURE_KEY" : "") and OC_CODE first
+            \(CurlCommand.create(baseURL: form.normalized(.baseURL), form: form))
+            """
+    }
+}
+
+/// How a created instance and failures are reported on the command line.
+enum CreateOutput {
+    /// `{id, name, token, baseUrl, element, eventsEnabled, tags, createdDate}`.
+    static func json(_ instance: Instance, baseURL: String, form: InstanceForm) -> String {
+        JSONValue.object([
+            ("id", .integer(instance.id)),
+            ("name", .string(instance.name)),
+            ("token", instance.token.map(JSONValue.string) ?? .null),
+            ("baseUrl", .string(baseURL)),
+            ("element", .string(instance.element?.key ?? ParameterTable.connectorKey)),
+            ("eventsEnabled", .bool(instance.eventsEnabled ?? form.eventsEnabled)),
+            ("tags", .array(instance.tags.map(JSONValue.string))),
+            ("createdDate", instance.createdDate.map(JSONValue.string) ?? .null),
+        ]).prettyText
+    }
+
+    /// A short human summary with the id and token (a script asked for it).
+    static func text(_ instance: Instance, baseURL: String) -> String {
+        """
+        Created instance \(instance.id) (\(TextSafety.visible(instance.name))).
+        id:    \(instance.id)
+        token: \(TextSafety.visible(instance.token ?? "(none returned)"))
+        Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>
+        """
+    }
+
+    /// Prints a failure to stderr: what happened, what to do, the service's words.
+    static func report(_ error: OpenConnectorsError) {
+        printError("ocwizard: \(TextSafety.visible(error.summary))")
+        for detail in error.details { printError("  \(TextSafety.visible(detail))") }
+        printError("  Next: \(error.nextStep)")
+    }
+
+    /// Prints validation problems to stderr, each with how a script sets the value when it is missing.
+    static func report(_ problems: [Problem]) {
+        for problem in problems {
+            let hint = problem.severity == .error && problem.isMissing ? " Set \(ValueSources.howToSet(problem.parameter))." : ""
+            printError("ocwizard: \(problem.severity == .error ? "error" : "warning"): \(problem.wireKey): \(problem.message)\(hint)")
+        }
+    }
+}
+
+/// Writes text and a newline to standard output.
+func printOutput(_ text: String) {
+    print(text)
+}

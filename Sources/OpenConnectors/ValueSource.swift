@@ -1,0 +1,4 @@
+/// Where a value came from, in increasing priority; shown beside a pre-filled field.
+public enum ValueSource: String, Sendable, Equatable {
+    case profile, environment, secretsFile = "secrets file", flag, sandbox
+}

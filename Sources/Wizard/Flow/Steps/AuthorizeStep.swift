@@ -1,0 +1,77 @@
+import OpenConnectors
+
+/// Step 3: the Microsoft sign-in URL, fetched for the current Azure app values, to open in a browser.
+public struct AuthorizeStep: FlowStep {
+    public init() {}
+    public var id: WizardStep { .authorize }
+
+    public func intro(_ state: JourneyState) -> StepIntro {
+        StepIntro("Sign in with Microsoft", "Open this address in a browser, sign in with the account to connect and accept the consent screen:")
+    }
+
+    public func actions(_ state: JourneyState) -> [WizardAction] {
+        guard state.authorization != nil else { return state.busy == nil ? [.retryAuthorizationURL, .back] : [] }
+        return [.copyURL] + (state.options.browserAvailable ? [.openBrowser] : []) + (state.isSandbox ? [.simulateSignIn] : []) + [.next]
+    }
+
+    /// Fetches the sign-in URL unless the one on hand fits the current values (or no person signs in).
+    public func enter(_ state: inout JourneyState) -> [Effect] {
+        if state.options.unattended { return [] }
+        let request = state.authorizationRequest
+        if state.authorization?.request == request { return [] }
+        state.authorization = nil
+        state.beginBusy(.fetchingAuthorizationURL)
+        return [.fetchAuthorizationURL(request)]
+    }
+
+    public func proceed(_ state: inout JourneyState) -> StepOutcome {
+        state.options.unattended || state.authorization != nil ? .advance : .stay
+    }
+
+    public func perform(_ action: WizardAction, _ state: inout JourneyState) -> StepOutcome {
+        switch action {
+        case .retryAuthorizationURL:
+            return .run(enter(&state))
+        case .copyURL:
+            return state.authorization.map { .run([.copyToClipboard($0.url)]) } ?? .stay
+        case .openBrowser:
+            return state.authorization.map { .run([.openBrowser(url: $0.url)]) } ?? .stay
+        case .simulateSignIn:
+            guard let url = state.authorization?.url else { return .stay }
+            state.beginBusy(.simulatingSignIn)
+            return .run([.simulateSignIn(url: url)])
+        default:
+            return .stay
+        }
+    }
+
+    public func receive(_ result: EffectResult, _ state: inout JourneyState) -> StepOutcome? {
+        switch result {
+        case .authorizationURL(let outcome):
+            guard state.busy == .fetchingAuthorizationURL else { return nil }
+            state.busy = nil
+            switch outcome {
+            case .success(let redirect):
+                state.authorization = AuthorizationURL(url: redirect.oauthUrl, request: state.authorizationRequest)
+                return .stay
+            case .failure(let error):
+                return .failed(error)
+            }
+        case .signInSimulated(let outcome):
+            guard state.busy == .simulatingSignIn else { return nil }
+            state.busy = nil
+            switch outcome {
+            case .success(let redirectedURL):
+                state.set(.code, to: redirectedURL)
+                state.messages[.code] = Validator.problems(of: .code, in: state.form, expectedState: state.expectedState)
+                state.notice = "Signed in to the sandbox; the redirected address was filled in."
+                return .advance
+            case .failure(let error):
+                state.banner = .failure(error)
+                return .stay
+            }
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import OpenConnectors
+
+/// Step 5: webhook events on or off, with their callback URL and signature key.
+public struct EventsStep: FlowStep {
+    public init() {}
+    public var id: WizardStep { .events }
+    public var checked: [ParameterID] { [.eventsEnabled, .eventsCallbackURL, .signatureKey] }
+
+    public func intro(_ state: JourneyState) -> StepIntro {
+        StepIntro("Webhook events (optional)", "With events on, Open Connectors posts calendar changes to your service. Space turns them on or off.")
+    }
+
+    public func fields(_ state: JourneyState) -> [ParameterID] {
+        state.form.eventsEnabled ? checked : [.eventsEnabled]
+    }
+
+    public func actions(_ state: JourneyState) -> [WizardAction] {
+        state.form.eventsEnabled ? [.generateKey, .next] : [.next]
+    }
+
+    public func perform(_ action: WizardAction, _ state: inout JourneyState) -> StepOutcome {
+        action == .generateKey ? .run([.generateSignatureKey]) : .stay
+    }
+
+    public func receive(_ result: EffectResult, _ state: inout JourneyState) -> StepOutcome? {
+        guard case .signatureKeyGenerated(let key) = result else { return nil }
+        state.set(.signatureKey, to: key)
+        state.shownOnce = key
+        return .stay
+    }
+}
