@@ -13,7 +13,7 @@ final class SandboxProcess {
     /// Default sandbox credentials, as the sandbox prints them.
     static let userSecret = "sandbox-user"
     static let organizationSecret = "sandbox-org"
-    static let clientID = "sandbox-client-id"
+    static let clientID = "5a4db0c5-c11e-4d1d-a000-000000000001"
     static let clientSecret = "sandbox-client-secret"
 
     /// Fills in the sandbox's address, secrets and Azure app where nothing else set them.
