@@ -170,7 +170,7 @@ CODE=$(printf '%s' "$REDIRECT" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
 [ -n "$CODE" ] || die "no code in the redirect: $REDIRECT"
 curl -s -o /dev/null -X POST "$BASE/elements/api-v2/instances" \
     -H 'Authorization: User sandbox-user, Organization sandbox-org' -H 'Content-Type: application/json' -H 'Accept: application/json' \
-    -d "{\"element\":{\"key\":\"microsoftgraph\"},\"name\":\"spends-the-code\",\"providerData\":{\"code\":\"$CODE\"},\"configuration\":{\"oauth.api.key\":\"sandbox-client-id\",\"oauth.api.secret\":\"sandbox-client-secret\",\"oauth.callback.url\":\"https://localhost/ocwizard/callback\"}}"
+    -d "{\"element\":{\"key\":\"microsoftgraph\"},\"name\":\"spends-the-code\",\"providerData\":{\"code\":\"$CODE\"},\"configuration\":{\"oauth.api.key\":\"5a4db0c5-c11e-4d1d-a000-000000000001\",\"oauth.api.secret\":\"sandbox-client-secret\",\"oauth.callback.url\":\"https://localhost/ocwizard/callback\"}}"
 
 keys PageDown
 wait_for "Step 4 of 9 · Grant code"

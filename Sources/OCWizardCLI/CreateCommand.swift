@@ -128,6 +128,8 @@ struct ConnectionSettings: Sendable {
     var timeout = 30
     var sandbox = false
     var verbose = false
+    /// The sandbox this run started, whose death the transports then report as such.
+    var embeddedSandbox: EmbeddedSandbox?
 }
 
 /// What `create` was asked to do, as plain values.

@@ -16,6 +16,7 @@ struct CreateRun {
             return ExitStatus.invalidInput.rawValue
         }
         var sandbox: SandboxProcess?
+        var connection = settings.connection
         if settings.connection.sandbox && !settings.dryRun {
             do { sandbox = try SandboxProcess() } catch {
                 printError("ocwizard: \(error.message)")
@@ -23,14 +24,17 @@ struct CreateRun {
             }
         }
         defer { sandbox?.stop() }
-        if let sandbox { SandboxProcess.prefill(&values, baseURL: sandbox.baseURL) }
+        if let sandbox {
+            SandboxProcess.prefill(&values, baseURL: sandbox.baseURL)
+            connection.embeddedSandbox = sandbox.embedded
+        }
         if settings.noInput || settings.dryRun {
-            return await BatchCreate(values: values, connection: settings.connection, json: settings.json, dryRun: settings.dryRun, sandboxURL: sandbox?.baseURL).run().rawValue
+            return await BatchCreate(values: values, connection: connection, json: settings.json, dryRun: settings.dryRun, sandboxURL: sandbox?.baseURL).run().rawValue
         }
         let screenProblem = TerminalCheck.reasonNoScreen()
         if settings.plain || screenProblem != nil || environment["ACCESSIBLE"] != nil {
-            return await LineCreate(values: values, connection: settings.connection, sandboxURL: sandbox?.baseURL, io: TerminalPrompter()).run().rawValue
+            return await LineCreate(values: values, connection: connection, sandboxURL: sandbox?.baseURL, io: TerminalPrompter()).run().rawValue
         }
-        return await InteractiveSession(values: values, connection: settings.connection, sandbox: sandbox).create()
+        return await InteractiveSession(values: values, connection: connection, sandbox: sandbox).create()
     }
 }

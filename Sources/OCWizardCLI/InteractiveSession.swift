@@ -87,9 +87,11 @@ final class VerboseLog: Sendable {
 
 /// Builds the HTTP transport from the connection options.
 enum Transports {
-    /// libcurl with the options' timeout and CA file, logged when a log is given.
+    /// libcurl with the options' timeout and CA file, logged when verbose, watching the embedded sandbox if any.
     static func make(_ options: ConnectionSettings, log: @escaping @Sendable (String) -> Void) -> any HTTPTransport {
         let curl = CurlTransport(options: CurlTransportOptions(totalTimeout: .seconds(options.timeout), caFile: options.cacert, log: options.verbose ? log : nil))
-        return options.verbose ? LoggingTransport(wrapping: curl, log: log) : curl
+        let logged: any HTTPTransport = options.verbose ? LoggingTransport(wrapping: curl, log: log) : curl
+        guard let sandbox = options.embeddedSandbox else { return logged }
+        return SandboxWatchingTransport(wrapping: logged, sandboxURL: sandbox.baseURL, liveness: sandbox.liveness)
     }
 }

@@ -69,24 +69,26 @@ struct RecoverCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
         var sandbox: SandboxProcess?
+        var settings = connection.settings
         if connection.sandbox {
             do { sandbox = try SandboxProcess() } catch {
                 printError("ocwizard: \(error.message)")
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
             SandboxProcess.prefill(&values, baseURL: sandbox!.baseURL)
+            settings.embeddedSandbox = sandbox!.embedded
         }
         defer { sandbox?.stop() }
         let status: Int32
         if noInput || reauthenticate {
             let query = NonInteractiveRecover.Query(id: id, name: name, tags: tags)
-            status = await NonInteractiveRecover(values: values, connection: connection.settings, query: query, json: json, reauthenticate: reauthenticate).run().rawValue
+            status = await NonInteractiveRecover(values: values, connection: settings, query: query, json: json, reauthenticate: reauthenticate).run().rawValue
         } else if let reason = TerminalCheck.reasonNoScreen() {
             printError("ocwizard: cannot draw the recovery screens: \(reason).")
             printError("Run it in a terminal, or print the instances without a screen: ocwizard recover --no-input [--json] [--id N | --name NAME | --tag TAG].")
             status = ExitStatus.invalidInput.rawValue
         } else {
-            status = await InteractiveSession(values: values, connection: connection.settings, sandbox: sandbox).recover()
+            status = await InteractiveSession(values: values, connection: settings, sandbox: sandbox).recover()
         }
         throw ExitCode(status)
     }

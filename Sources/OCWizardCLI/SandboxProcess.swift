@@ -5,7 +5,8 @@ import OpenConnectors
 final class SandboxProcess {
     /// The sandbox's API base, read from its first line of output.
     let baseURL: String
-    private let pid: pid_t
+    /// Whether the child still runs.
+    let liveness: SandboxLiveness
     private var stopped = false
     /// The write end of the child's stdin: when this process dies, the child sees end-of-file and exits.
     private let lifeline: Int32
@@ -13,7 +14,7 @@ final class SandboxProcess {
     /// Default sandbox credentials, as the sandbox prints them.
     static let userSecret = "sandbox-user"
     static let organizationSecret = "sandbox-org"
-    static let clientID = "sandbox-client-id"
+    static let clientID = "5a4db0c5-c11e-4d1d-a000-000000000001"
     static let clientSecret = "sandbox-client-secret"
 
     /// Fills in the sandbox's address, secrets and Azure app where nothing else set them.
@@ -44,7 +45,6 @@ final class SandboxProcess {
         close(output[1])
         close(input[0])
         _ = fcntl(input[1], F_SETFD, FD_CLOEXEC)
-        self.pid = pid
         self.lifeline = input[1]
         let line = Self.readLine(from: output[0])
         close(output[0])
@@ -56,7 +56,11 @@ final class SandboxProcess {
             throw StartFailure(message: "ocwizard-sandbox did not start (it printed: \(line ?? "nothing"))")
         }
         baseURL = String(line.dropFirst(prefix.count))
+        liveness = SandboxLiveness(pid: pid)
     }
+
+    /// Its address and liveness, for the transports of the run (see `Transports.make`).
+    var embedded: EmbeddedSandbox { EmbeddedSandbox(baseURL: baseURL, liveness: liveness) }
 
     deinit { stop() }
 
@@ -65,9 +69,7 @@ final class SandboxProcess {
         guard !stopped else { return }
         stopped = true
         close(lifeline)
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        liveness.stop()
     }
 
     private static func readLine(from descriptor: Int32) -> String? {

@@ -3,9 +3,17 @@ import Wizard
 
 /// Writes files that hold secrets: mode 0600, atomically, never replacing a file unless asked.
 enum SecureFile {
-    /// Writes `contents` to `path`. Without `overwrite`, an existing file is left alone and reported.
-    static func write(_ contents: String, to path: String, overwrite: Bool) -> Result<String, SaveFailure> {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    /// Writes `contents` to the absolute path `typed` stands for (`~/` is `home`, a relative path
+    /// is under `currentDirectory`) and returns that path, which is also the one any failure names.
+    /// Without `overwrite`, an existing file is left alone and reported.
+    static func write(_ contents: String, to typed: String, overwrite: Bool,
+                      home: String? = ProcessEnvironment.current()["HOME"], currentDirectory: String? = currentDirectory()) -> Result<String, SaveFailure> {
+        guard let path = ResultFile.absolutePath(typed, home: home, currentDirectory: currentDirectory) else {
+            let reason = typed.hasPrefix("~") ? "HOME is not set, so ~ cannot be expanded; type the full path instead."
+                                              : "the current directory cannot be read; type the full path instead."
+            return .failure(.failed(path: typed, reason: reason))
+        }
+        let directory = String(path[..<path.lastIndex(of: "/")!])
         var template = Array("\(directory.isEmpty ? "/" : directory)/.ocwizard-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return .failure(.failed(path: path, reason: systemErrorText())) }
@@ -28,6 +36,13 @@ enum SecureFile {
             return errno == EEXIST ? .failure(.exists(path: path)) : .failure(.failed(path: path, reason: systemErrorText()))
         }
         return .success(path)
+    }
+
+    /// The working directory, or `nil` when it cannot be read (removed, or too deep).
+    static func currentDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 

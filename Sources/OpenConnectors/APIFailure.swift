@@ -16,7 +16,9 @@ public enum APIFailureKind: String, Sendable, Equatable {
     case conflict
     /// Another 4xx.
     case badRequest
-    /// 5xx.
+    /// 502, 503 or 504: the service (or a gateway in front of it) is down or overloaded for now.
+    case serviceUnavailable
+    /// Another 5xx: an internal error.
     case serverError
 }
 
@@ -53,6 +55,7 @@ public struct APIFailure: Error, Sendable, Equatable {
         case 403: return .forbidden
         case 404: return .notFound
         case 409: return .conflict
+        case 502, 503, 504: return .serviceUnavailable
         case 500...: return .serverError
         default: return .badRequest
         }
@@ -81,6 +84,7 @@ public struct APIFailure: Error, Sendable, Equatable {
         case .notFound: "Open Connectors could not find it (404)."
         case .conflict: "Open Connectors reports a conflict (409): it already exists."
         case .badRequest: "Open Connectors rejected the request (\(status))."
+        case .serviceUnavailable: "Open Connectors is unavailable or overloaded right now (\(status))."
         case .serverError: "Open Connectors had an internal error (\(status))."
         }
     }
@@ -96,6 +100,7 @@ public struct APIFailure: Error, Sendable, Equatable {
         case .notFound: "Check the API base URL and the instance id."
         case .conflict: "Choose another name, or recover the existing instance with ocwizard recover."
         case .badRequest: "Check the values named in the message and try again."
+        case .serviceUnavailable: "Try again in a minute; your values need no change. If it keeps happening, check the service status for your region."
         case .serverError: "Try again in a minute; if it persists, give the request id to SAP support."
         }
     }

@@ -8,6 +8,10 @@ public enum GrantCodeProblem: Error, Sendable, Equatable {
     case stateMismatch(expected: String, received: String)
     /// A URL or query was pasted, but it has no `code` parameter.
     case missingCode
+    /// The code is shorter than any code Microsoft issues: a fragment, or something else pasted.
+    case implausibleLength(length: Int, minimum: Int)
+    /// The code holds characters no Microsoft code contains (listed once each, in order).
+    case impossibleCharacters(String)
 
     /// A sentence that says what happened and what to do.
     public var message: String {
@@ -20,6 +24,10 @@ public enum GrantCodeProblem: Error, Sendable, Equatable {
             "The pasted address belongs to another sign-in (state \(received), expected \(expected)). Paste the address from the sign-in you just started, or open the authorization URL again."
         case .missingCode:
             "The pasted address has no code=… parameter. Copy the whole address from the browser's address bar after sign-in."
+        case .implausibleLength(let length, let minimum):
+            "The code is only \(length) character\(length == 1 ? "" : "s") long; Microsoft's grant codes are at least \(minimum) (usually hundreds). Copy it again: paste the whole address from the browser's address bar after sign-in, or the whole value after code= up to the next &."
+        case .impossibleCharacters(let characters):
+            "The code contains \(characters) which cannot be part of a code (codes use letters, digits and - _ . * ! ~ + / =). Paste the whole address from the browser's address bar after sign-in, or only the value after code= up to the next &."
         }
     }
 }
@@ -30,12 +38,52 @@ public struct GrantCode: Sendable, Equatable {
     public let code: String
     /// The `state` of the redirect, when a URL or query was pasted.
     public let state: String?
+    /// The address the browser was sent to, when a whole redirected URL was pasted.
+    public let landedAt: ParsedURL?
 
-    /// Extracts the code from a bare code, a whole redirected URL, or its `?code=…&state=…` part.
+    /// A code with the `state` and address it came with.
+    public init(code: String, state: String?, landedAt: ParsedURL? = nil) {
+        self.code = code
+        self.state = state
+        self.landedAt = landedAt
+    }
+
+    /// The fewest characters a code may have: the seed documentation's example code has 20.
+    ///
+    /// Real codes are far longer (work and school accounts: hundreds; personal accounts: about
+    /// 50), so anything shorter is a fragment. See docs/DECISIONS.md.
+    public static let minimumLength = 20
+
+    /// Extracts the code as `extract` does, then refuses one that cannot be a Microsoft code.
+    public static func parse(_ pasted: String, expectedState: String? = nil) -> Result<GrantCode, GrantCodeProblem> {
+        extract(pasted, expectedState: expectedState).flatMap { grant in
+            if let problem = shapeProblem(of: grant.code) { return .failure(problem) }
+            return .success(grant)
+        }
+    }
+
+    /// Why `code` cannot be a code Microsoft issued, or `nil` when it may be one.
+    ///
+    /// Codes are URL-safe base64 with `.`, `-`, `_`, `*`, `!` and `~` (and `+ / =` once decoded).
+    public static func shapeProblem(of code: String) -> GrantCodeProblem? {
+        var impossible: [Character] = []
+        for character in code where !isCodeCharacter(character) && !impossible.contains(character) {
+            impossible.append(character)
+        }
+        if !impossible.isEmpty { return .impossibleCharacters(impossible.map(String.init).joined(separator: " ")) }
+        return code.count < minimumLength ? .implausibleLength(length: code.count, minimum: minimumLength) : nil
+    }
+
+    private static func isCodeCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || "-._*!~+/=".contains(character))
+    }
+
+    /// Takes the code out of a bare code, a whole redirected URL, or its `?code=…&state=…` part,
+    /// without judging its shape.
     ///
     /// White space and line breaks anywhere are removed first (terminals wrap long URLs);
     /// `state` is checked only when both sides have one.
-    public static func parse(_ pasted: String, expectedState: String? = nil) -> Result<GrantCode, GrantCodeProblem> {
+    public static func extract(_ pasted: String, expectedState: String? = nil) -> Result<GrantCode, GrantCodeProblem> {
         let compact = String(pasted.unicodeScalars.filter { !$0.properties.isWhitespace && $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
         guard !compact.isEmpty else { return .failure(.empty) }
         guard let query = querySection(of: compact) else {
@@ -53,7 +101,7 @@ public struct GrantCode: Sendable, Equatable {
         if let expectedState, let state, state != expectedState {
             return .failure(.stateMismatch(expected: expectedState, received: state))
         }
-        return .success(GrantCode(code: code, state: state))
+        return .success(GrantCode(code: code, state: state, landedAt: ParsedURL(compact)))
     }
 
     /// The `name=value&…` part of a pasted URL or query, or `nil` for a bare code.

@@ -38,13 +38,13 @@ public enum ParameterTable {
             help: "The Application (client) ID of your app registration in the Azure portal (Microsoft Entra ID > App registrations).",
             kind: .text, requirement: .required, defaultValue: nil, placement: .configuration,
             flag: "--api-key", environmentVariable: "OC_API_KEY", profileKey: "apiKey",
-            rules: [.singleLine, .noSpaces]),
+            rules: [.singleLine, .noSpaces, .clientIDShape]),
         Parameter(
             id: .apiSecret, wireKey: "oauth.api.secret", label: "Azure client secret",
             help: "A client secret of the same app registration (Certificates & secrets). Use its Value, not its Secret ID.",
             kind: .secret, requirement: .required, defaultValue: nil, placement: .configuration,
             flag: nil, environmentVariable: "OC_API_SECRET", profileKey: nil,
-            rules: [.singleLine, .noSpaces]),
+            rules: [.singleLine, .noSpaces, .clientSecretShape]),
         Parameter(
             id: .callbackURL, wireKey: "oauth.callback.url", label: "OAuth callback URL",
             help: "A Redirect URI registered on the Azure app (Authentication > Web). Microsoft sends you there with the grant code after sign-in.",

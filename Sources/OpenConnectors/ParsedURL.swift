@@ -22,10 +22,7 @@ public struct ParsedURL: Sendable, Equatable {
     /// Parses `text`, or returns `nil` when it is not an absolute URL with a host.
     public init?(_ text: String) {
         guard !text.unicodeScalars.contains(where: Self.isForbiddenAnywhere),
-              let schemeEnd = text.firstRange(of: "://") else { return nil }
-        let scheme = text[..<schemeEnd.lowerBound].lowercased()
-        guard let first = scheme.first, first.isLetter,
-              scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else { return nil }
+              let scheme = Self.scheme(of: text), let schemeEnd = text.firstRange(of: "://") else { return nil }
         var rest = text[schemeEnd.upperBound...]
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
@@ -76,6 +73,34 @@ public struct ParsedURL: Sendable, Equatable {
         self.path = path
         self.query = query
         self.fragment = fragment
+    }
+
+    /// The lower-cased scheme of `text` when it starts with `scheme://`, whatever follows.
+    ///
+    /// Lets a rule say "ftp:// is not allowed" for text that is no web URL at all (`file:///x` has no host).
+    public static func scheme(of text: String) -> String? {
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
+        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+        return scheme
+    }
+
+    /// The port in use: the explicit one, or 80/443 for `http`/`https`.
+    public var effectivePort: Int? {
+        port ?? Self.defaultPorts[scheme]
+    }
+
+    /// The ports `http` and `https` use when none is written.
+    private static let defaultPorts = ["http": 80, "https": 443]
+
+    /// `scheme://host[:port]/path` without user info, query or fragment (a query may hold a code).
+    ///
+    /// An empty path is written `/`, as browsers show it, and the default port is left out.
+    public var originAndPath: String {
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let shownPort = port.flatMap { $0 == Self.defaultPorts[scheme] ? nil : ":\($0)" } ?? ""
+        return "\(scheme)://\(shownHost)\(shownPort)\(path.isEmpty ? "/" : path)"
     }
 
     /// Whether the host is this machine (`localhost`, `127.x.x.x`, `::1`).

@@ -50,7 +50,7 @@ extension Rule {
     }
 
     /// An `https` API base (plain `http` only for a sandbox on this machine), without query or fragment.
-    public static let baseURL = webURL(example: ParameterTable.defaultBaseURL) { url in
+    public static let baseURL = webURL(example: ParameterTable.defaultBaseURL, plainHTTP: "http:// is only for a sandbox on localhost or 127.0.0.1") { url in
         if url.scheme == "http" && !url.isLoopback {
             return [.error("must start with https:// (http:// is only for a sandbox on localhost or 127.0.0.1).")]
         }
@@ -61,7 +61,8 @@ extension Rule {
     }
 
     /// The OAuth redirect URI: `https`, or `http` on localhost as Microsoft allows; no fragment.
-    public static let oauthCallbackURL = webURL(example: "https://myapp.example.com/oauth/callback, exactly as registered on the Azure app") { url in
+    public static let oauthCallbackURL = webURL(example: "https://myapp.example.com/oauth/callback, exactly as registered on the Azure app",
+                                                plainHTTP: "http:// only for localhost or 127.0.0.1") { url in
         if url.scheme == "http" && !(url.host == "localhost" || url.host == "127.0.0.1") {
             return [.error("must start with https://; Microsoft only accepts http:// redirect URIs for localhost or 127.0.0.1.")]
         }
@@ -72,7 +73,7 @@ extension Rule {
     }
 
     /// Where events are posted: `https`, and reachable from the internet.
-    public static let eventsCallbackURL = webURL(example: "https://myapp.example.com/oc-events") { url in
+    public static let eventsCallbackURL = webURL(example: "https://myapp.example.com/oc-events", plainHTTP: nil) { url in
         if url.scheme != "https" {
             return [.error("must start with https://; Open Connectors only delivers events over TLS.")]
         }
@@ -83,10 +84,14 @@ extension Rule {
     }
 
     /// A rule for an absolute `http`/`https` URL with a host and no user name or password, whose
-    /// remaining checks are `checks`; `example` completes "such as …".
-    private static func webURL(example: String, _ checks: @escaping @Sendable (ParsedURL) -> [Finding]) -> Rule {
+    /// remaining checks are `checks`; `example` completes "such as …", and `plainHTTP` says where
+    /// `http://` is allowed (`nil`: nowhere) when another scheme such as `ftp://` is typed.
+    private static func webURL(example: String, plainHTTP: String?, _ checks: @escaping @Sendable (ParsedURL) -> [Finding]) -> Rule {
         Rule { value, _ in
-            guard let url = ParsedURL(value), ["http", "https"].contains(url.scheme) else {
+            if let scheme = ParsedURL.scheme(of: value), !["http", "https"].contains(scheme) {
+                return [.error("must start with https:// (the scheme \(scheme):// is not allowed\(plainHTTP.map { "; \($0)" } ?? "")).")]
+            }
+            guard let url = ParsedURL(value) else {
                 return [.error("must be an absolute URL such as \(example).")]
             }
             guard url.userInfo == nil else {
@@ -120,12 +125,35 @@ extension Rule {
             : [.warning("has no offline_access: Microsoft then issues no refresh token and the instance stops working after about an hour. Add offline_access.")]
     }
 
-    /// A code that can be extracted from what was pasted, with the expected `state`.
+    /// A plausible code that can be extracted from what was pasted, with the expected `state`,
+    /// from a redirect to the form's callback URL when a whole address was pasted.
     public static let grantCode = Rule { value, context in
         switch GrantCode.parse(value, expectedState: context.expectedState) {
-        case .success: []
+        case .success(let grant): RedirectMatch.findings(landedAt: grant.landedAt, callbackURL: context.form.normalized(.callbackURL))
         case .failure(let problem): [.error("cannot be used. \(problem.message)")]
         }
+    }
+
+    /// Warns when an Azure client ID is not a GUID (Microsoft's are; other providers' keys may not be).
+    ///
+    /// A value with spaces or line breaks is left to `noSpaces` and `singleLine`, so one mistake gives one message.
+    public static let clientIDShape = Rule { value, _ in
+        isGUID(value) || value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
+            ? []
+            : [.warning("is not a GUID; Azure client IDs look like 0f5e4a1c-6b2d-4e8f-9a3b-7c1d2e3f4a5b. Copy the Application (client) ID on the app's Overview page in the Azure portal (Microsoft Entra ID > App registrations).")]
+    }
+
+    /// Warns when a client secret is a GUID: that is the secret's Secret ID, which Microsoft refuses.
+    public static let clientSecretShape = Rule { value, _ in
+        isGUID(value)
+            ? [.warning("looks like the secret's Secret ID, not its Value. In the Azure portal (Certificates & secrets) copy the Value column; it is shown only once, so create a new secret if it is hidden.")]
+            : []
+    }
+
+    /// Whether `value` is a GUID written `8-4-4-4-12` in hexadecimal digits.
+    private static func isGUID(_ value: String) -> Bool {
+        let groups = value.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isHexDigit } }
     }
 
     /// Warns below `length` characters.

@@ -24,6 +24,9 @@ public enum TransportError: Error, Sendable, Equatable {
     case connectionLost(detail: String)
     /// The HTTP library (libcurl, loaded at the first request) is missing or unusable.
     case libraryUnavailable(detail: String)
+    /// The sandbox that `ocwizard --sandbox` started has ended (`ending`: "exited with status 1",
+    /// "killed by signal 9 (SIGKILL)"), so nothing answers at its address any more.
+    case sandboxStopped(ending: String)
     /// Any other transport failure, with the library's own text.
     case other(code: Int, detail: String)
 
@@ -43,6 +46,7 @@ public enum TransportError: Error, Sendable, Equatable {
         case .redirected(let status, let location): "The service answered \(status), redirecting to \(location); API calls are not redirected."
         case .connectionLost(let detail): "The connection broke before the answer was complete (\(detail))."
         case .libraryUnavailable(let detail): "libcurl, which ocwizard sends requests with, could not be loaded (\(detail))."
+        case .sandboxStopped(let ending): "The embedded sandbox (ocwizard-sandbox) stopped (\(ending))."
         case .other(let code, let detail): "The request failed (curl error \(code): \(detail))."
         }
     }
@@ -62,6 +66,7 @@ public enum TransportError: Error, Sendable, Equatable {
         case .redirected: "Check the API base URL: it should end in /elements/api-v2 on the API host."
         case .connectionLost: "Try again; if it keeps happening, check proxies and your network."
         case .libraryUnavailable: "Install libcurl4 (Debian: apt-get install libcurl4), then try again."
+        case .sandboxStopped: "Quit, then restart ocwizard with --sandbox: that starts a new sandbox."
         case .other: "Try again with -v for details."
         }
     }

@@ -7,7 +7,7 @@ public struct SandboxConfiguration: Sendable {
     /// The organization secret expected in `Authorization: User …, Organization …`.
     public var organizationSecret: String = "sandbox-org"
     /// The client id of the one registered Azure app.
-    public var clientID: String = "sandbox-client-id"
+    public var clientID: String = "5a4db0c5-c11e-4d1d-a000-000000000001"
     /// The client secret of the one registered Azure app.
     public var clientSecret: String = "sandbox-client-secret"
     /// How many generated instances the sandbox starts with (only when no saved state exists).
@@ -20,6 +20,6 @@ public struct SandboxConfiguration: Sendable {
     public var now: @Sendable () -> Date = { Date() }
 
     /// Creates the default configuration (credentials `sandbox-user` / `sandbox-org`, app
-    /// `sandbox-client-id` / `sandbox-client-secret`, no seeding, in memory, real clock).
+    /// `5a4db0c5-c11e-4d1d-a000-000000000001` / `sandbox-client-secret`, no seeding, in memory, real clock).
     public init() {}
 }

@@ -69,7 +69,10 @@ struct StepScreens {
         lines += widgets.banner()
         lines += widgets.field(.code)
         let pasted = state.form[.code]
-        if !pasted.isEmpty, case .success(let grant) = GrantCode.parse(pasted, expectedState: state.authorization?.request.state) {
+        // "Code found" only when the whole value passes (a redirect to another address does not).
+        let expected = state.authorization?.request.state
+        if !pasted.isEmpty, Validator.problems(of: .code, in: state.form, expectedState: expected).errors.isEmpty,
+           case .success(let grant) = GrantCode.parse(pasted, expectedState: expected) {
             let shown = state.revealed.contains(.code) ? grant.code : String(repeating: "•", count: min(grant.code.count, 32))
             var detail = "Code found: \(shown) (\(grant.code.count) characters)"
             if grant.state != nil { detail += ", state matches" }

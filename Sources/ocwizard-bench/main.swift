@@ -74,11 +74,11 @@ func report(_ lines: [String]) {
 func reviewWizard() -> CreateWizard {
     let state = "state-1234"
     let sandboxURL = "http://127.0.0.1:45678/elements/api-v2"
-    let signInURL = "http://127.0.0.1:45678/sandbox/authorize?client_id=sandbox-client-id&response_type=code&redirect_uri=https%3A%2F%2Flocalhost%2Focwizard%2Fcallback&scope=Calendars.Read%20Calendars.ReadWrite%20offline_access&state=\(state)"
+    let signInURL = "http://127.0.0.1:45678/sandbox/authorize?client_id=5a4db0c5-c11e-4d1d-a000-000000000001&response_type=code&redirect_uri=https%3A%2F%2Flocalhost%2Focwizard%2Fcallback&scope=Calendars.Read%20Calendars.ReadWrite%20offline_access&state=\(state)"
     var wizard = CreateWizard(configuration: WizardConfiguration(
         sandboxURL: sandboxURL,
         prefill: [.baseURL: sandboxURL, .userSecret: "sandbox-user", .organizationSecret: "sandbox-org",
-                  .apiKey: "sandbox-client-id", .apiSecret: "sandbox-client-secret", .callbackURL: "https://localhost/ocwizard/callback"],
+                  .apiKey: "5a4db0c5-c11e-4d1d-a000-000000000001", .apiSecret: "sandbox-client-secret", .callbackURL: "https://localhost/ocwizard/callback"],
         prefillSources: [.userSecret: .sandbox, .organizationSecret: .sandbox, .apiKey: .sandbox, .apiSecret: .sandbox, .callbackURL: .sandbox],
         oauthState: state))
     wizard.update(.tick(.now))

@@ -35,7 +35,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("org-secret"), help: "The organization secret to accept (default sandbox-org).")
     var organizationSecret: String?
 
-    @Option(help: "The client id of the registered Azure app (default sandbox-client-id).")
+    @Option(help: "The client id of the registered Azure app (default 5a4db0c5-c11e-4d1d-a000-000000000001).")
     var clientId: String?
 
     @Option(help: "The client secret of the registered Azure app (default sandbox-client-secret).")

@@ -89,7 +89,7 @@ import Testing
             let error = try await #require(throws: OpenConnectorsError.self) { try await sandbox.client.verifyCredentials() }
 
             #expect(error.apiFailure?.status == 503)
-            #expect(error.apiKind == .serverError)
+            #expect(error.apiKind == .serviceUnavailable)
             #expect(error.apiFailure?.serviceMessage == "Gateway is napping")
             #expect(error.details.contains { $0.hasPrefix("Request id: ") })
         }

@@ -119,7 +119,7 @@ struct RecoverTests {
             // The service masks oauth.api.key, so both the client id and secret are typed.
             let azure = try await tmux.waitFor(text: "Re-authenticate 1 of 3 · Azure app")
             #expect(Screen.value(of: "OAuth callback URL", in: azure) == "https://localhost/ocwizard/callback", "the instance's callback URL is not kept")
-            try await tmux.type("sandbox-client-id")
+            try await tmux.type("5a4db0c5-c11e-4d1d-a000-000000000001")
             try await tmux.press("Tab")
             try await tmux.type("sandbox-client-secret")
             try await tmux.waitFor("the client secret typed") { Screen.value(of: "Azure client secret", in: $0)?.hasPrefix("•") == true }

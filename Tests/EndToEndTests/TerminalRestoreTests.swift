@@ -43,7 +43,7 @@ struct TerminalRestoreTests {
             try await tmux.press("NPage")
             try await tmux.waitFor(text: "Step 2 of 9 · Azure app")
             try await tmux.type("-typed")
-            try await tmux.waitFor(text: "sandbox-client-id-typed")
+            try await tmux.waitFor(text: "000000000001-typed")
             #expect(try await tmux.display("#{alternate_on}") == "1", "the wizard does not use the alternate screen")
 
             switch ending {

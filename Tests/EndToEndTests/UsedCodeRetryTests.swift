@@ -21,7 +21,7 @@ struct UsedCodeRetryTests {
 
             // 2 Azure app, typed; the scope keeps its default.
             try await tmux.waitFor(text: "Step 2 of 9 · Azure app")
-            try await tmux.type("sandbox-client-id")
+            try await tmux.type("5a4db0c5-c11e-4d1d-a000-000000000001")
             try await tmux.press("Tab")
             try await tmux.type("sandbox-client-secret")
             try await tmux.press("Tab")

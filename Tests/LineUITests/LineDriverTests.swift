@@ -91,7 +91,7 @@ struct LineDriverTests {
         let used = OpenConnectorsError.api(APIFailure(status: 400, body: APIErrorBody(requestId: nil, message: "Provider error: AADSTS54005: OAuth2 Authorization code was already redeemed")))
         let service = happyService(createResults: [.failure(used), .success(createdInstance)])
         var answers = Array(happyAnswers.dropLast(1))
-        answers += ["", "", redirect(code: "second-code"), "n", "", "", "", "n"]
+        answers += ["", "", redirect(code: "M.C507_BAY.2.U.second-code"), "n", "", "", "", "n"]
         let io = ScriptedLineIO(answers: answers)
         var journey = journey()
         let outcome = await LineDriver(io: io, performer: service).run(&journey)
@@ -99,7 +99,7 @@ struct LineDriverTests {
         #expect(io.output.contains("Enter: back to authorize"))
         #expect(service.effects.filter { $0.kind == "fetchAuthorizationURL" }.count == 2, "a new sign-in URL")
         guard case .createInstance(_, _, let body)? = service.effects.last(where: { $0.kind == "createInstance" }) else { return }
-        #expect(body["providerData"]?["code"]?.stringValue == "second-code")
+        #expect(body["providerData"]?["code"]?.stringValue == "M.C507_BAY.2.U.second-code")
         #expect(body["name"]?.stringValue == "graph-calendar-alice")
     }
 

@@ -50,7 +50,7 @@ struct NoInputCreateTests {
     ])
     func invalidValues(extra: [String], wireKey: String) async throws {
         let runner = try CommandRunner()
-        var arguments = ["create", "--no-input", "--api-key", "id", "--callback-url", "https://localhost/cb", "--code", "abc", "--name", "n"]
+        var arguments = ["create", "--no-input", "--api-key", "id", "--callback-url", "https://localhost/cb", "--code", "M.C507_BAY.2.U.abc-7c1e4d2a", "--name", "n"]
         arguments += extra
         let result = try await runner.run(arguments, environment: TestSandbox.secretEnvironment)
         #expect(result.status == 2)
@@ -62,7 +62,7 @@ struct NoInputCreateTests {
         let runner = try CommandRunner()
         let environment = [
             "OC_BASE_URL": "https://api.openconnectors.eu10.ext.hana.ondemand.com", "OC_API_KEY": "env-key",
-            "OC_CALLBACK_URL": "https://env.example.com/cb", "OC_SCOPE": "User.Read offline_access", "OC_CODE": "env-code",
+            "OC_CALLBACK_URL": "https://env.example.com/cb", "OC_SCOPE": "User.Read offline_access", "OC_CODE": "env-code-M.C507_BAY.2.U.abc",
             "OC_EVENTS": "yes", "OC_EVENTS_URL": "https://env.example.com/events", "OC_NAME": "env-name", "OC_TAGS": "x, y",
         ]
         let result = try await runner.run(["create", "--dry-run", "--name", "flag-name"], environment: environment)
@@ -74,7 +74,7 @@ struct NoInputCreateTests {
             #expect(result.stdout.contains(expected), "dry run shows \(expected)")
         }
         #expect(!result.stdout.contains("env-name"))
-        #expect(!result.stdout.contains("env-code"), "the grant code is a secret: shown as $OC_CODE")
+        #expect(!result.stdout.contains("env-code-M.C507_BAY.2.U.abc"), "the grant code is a secret: shown as $OC_CODE")
     }
 
     @Test("A dry run prints the body and a curl command with secrets as variable references, and sends nothing")
@@ -117,8 +117,8 @@ struct NoInputCreateTests {
         #expect(reused.status == 3)
         #expect(reused.stderr.contains("AADSTS54005"))
         #expect(reused.stderr.contains("sign in again"))
-        let refused = try await runner.run(["create", "--no-input", "--base-url", "http://127.0.0.1:1/elements/api-v2", "--api-key", "k",
-                                      "--callback-url", "https://localhost/cb", "--code", "c", "--name", "n"], environment: TestSandbox.secretEnvironment)
+        let refused = try await runner.run(["create", "--no-input", "--base-url", "http://127.0.0.1:1/elements/api-v2", "--api-key", TestSandbox.clientID,
+                                      "--callback-url", "https://localhost/cb", "--code", "M.C507_BAY.2.U.abc-7c1e4d2a", "--name", "n"], environment: TestSandbox.secretEnvironment)
         #expect(refused.status == 4)
         #expect(refused.stderr.contains("Could not connect"))
         await sandbox.server.stop()
@@ -155,14 +155,14 @@ struct LibraryLoadingTests {
         let fake = runner.home.appendingPathComponent("lib")
         try FileManager.default.createDirectory(at: fake, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: fake.appendingPathComponent("libcurl.so.4").path, contents: Data())
-        let result = try await runner.run(["create", "--no-input", "--base-url", "http://127.0.0.1:1/elements/api-v2", "--api-key", "k",
-                                           "--callback-url", "https://localhost/cb", "--code", "c", "--name", "n"],
+        let result = try await runner.run(["create", "--no-input", "--base-url", "http://127.0.0.1:1/elements/api-v2", "--api-key", TestSandbox.clientID,
+                                           "--callback-url", "https://localhost/cb", "--code", "M.C507_BAY.2.U.abc-7c1e4d2a", "--name", "n"],
                                           environment: TestSandbox.secretEnvironment.merging(["LD_LIBRARY_PATH": fake.path]) { $1 })
         #expect(result.status == 4)
         #expect(result.stderr.contains("libcurl"))
         #expect(result.stderr.contains("apt-get install libcurl4"))
         // The screen-less commands that send nothing still work.
-        let dryRun = try await runner.run(["create", "--dry-run", "--api-key", "k", "--callback-url", "https://localhost/cb", "--name", "n"],
+        let dryRun = try await runner.run(["create", "--dry-run", "--api-key", TestSandbox.clientID, "--callback-url", "https://localhost/cb", "--name", "n"],
                                           environment: ["LD_LIBRARY_PATH": fake.path])
         #expect(dryRun.status == 0)
     }

@@ -122,7 +122,8 @@ struct APIFailureTests {
         Classification(status: 400, message: "Missing parameter", providerMessage: nil, kind: .badRequest),
         Classification(status: 415, message: nil, providerMessage: nil, kind: .badRequest),
         Classification(status: 500, message: nil, providerMessage: nil, kind: .serverError),
-        Classification(status: 503, message: "Service unavailable", providerMessage: nil, kind: .serverError),
+        Classification(status: 503, message: "Service unavailable", providerMessage: nil, kind: .serviceUnavailable),
+        Classification(status: 501, message: nil, providerMessage: nil, kind: .serverError),
     ])
     func classify(_ example: Classification) {
         let failure = APIFailure(status: example.status, body: APIErrorBody(requestId: "r1", message: example.message, providerMessage: example.providerMessage))
@@ -133,8 +134,8 @@ struct APIFailureTests {
     @Test("without a body the status alone decides")
     func noBody() {
         #expect(APIFailure(status: 401, body: nil).kind == .wrongSecrets)
-        #expect(APIFailure(status: 504, body: nil).kind == .serverError)
-        #expect(APIFailure(status: 504, body: nil).summary == "Open Connectors had an internal error (504).")
+        #expect(APIFailure(status: 504, body: nil).kind == .serviceUnavailable)
+        #expect(APIFailure(status: 504, body: nil).summary == "Open Connectors is unavailable or overloaded right now (504).")
         #expect(APIFailure(status: 422, body: nil).summary == "Open Connectors rejected the request (422).")
     }
 

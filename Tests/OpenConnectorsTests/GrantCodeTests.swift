@@ -30,7 +30,7 @@ struct GrantCodeTests {
         Extraction(pasted: "https://mycoolapp.com/cb?session_state=1#code=abc&state=xyz", code: "abc", state: "xyz"),
     ])
     func extracts(_ example: Extraction) throws {
-        let grant = try GrantCode.parse(example.pasted).get()
+        let grant = try GrantCode.extract(example.pasted).get()
         #expect(grant.code == example.code)
         #expect(grant.state == example.state)
     }
@@ -38,11 +38,11 @@ struct GrantCodeTests {
     @Test("checks the state only when both sides have one")
     func stateCheck() {
         let url = "https://mycoolapp.com/cb?code=abc&state=theirs"
-        #expect(GrantCode.parse(url, expectedState: "ours") == .failure(.stateMismatch(expected: "ours", received: "theirs")))
-        #expect(codeAndState(GrantCode.parse(url, expectedState: "theirs")) == "abc|theirs")
-        #expect(codeAndState(GrantCode.parse(url)) == "abc|theirs")
-        #expect(codeAndState(GrantCode.parse("https://mycoolapp.com/cb?code=abc", expectedState: "ours")) == "abc|nil")
-        #expect(codeAndState(GrantCode.parse("abc", expectedState: "ours")) == "abc|nil")
+        #expect(GrantCode.extract(url, expectedState: "ours") == .failure(.stateMismatch(expected: "ours", received: "theirs")))
+        #expect(codeAndState(GrantCode.extract(url, expectedState: "theirs")) == "abc|theirs")
+        #expect(codeAndState(GrantCode.extract(url)) == "abc|theirs")
+        #expect(codeAndState(GrantCode.extract("https://mycoolapp.com/cb?code=abc", expectedState: "ours")) == "abc|nil")
+        #expect(codeAndState(GrantCode.extract("abc", expectedState: "ours")) == "abc|nil")
     }
 
     /// `code|state` of a successful extraction, or the problem.

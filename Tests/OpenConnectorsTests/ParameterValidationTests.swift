@@ -23,7 +23,7 @@ struct ParameterValidationTests {
         .error("http://api.example.com", "must start with https://"),
         .error("http://10.0.0.5:8080", "must start with https://"),
         .error("api.example.com/elements/api-v2", "must be an absolute URL such as https://api.openconnectors.us2"),
-        .error("ftp://api.example.com", "must be an absolute URL"),
+        .error("ftp://api.example.com", "must start with https:// (the scheme ftp:// is not allowed; http:// is only for a sandbox"),
         .error("https://", "must be an absolute URL"),
         .error("https://api.exa mple.com", "must be an absolute URL"),
         .error("https://api.example.com:99999", "must be an absolute URL"),
@@ -142,12 +142,12 @@ struct ParameterValidationTests {
     }
 
     @Test("code: bare, whole URL, query part, wrapped, state, provider errors", arguments: [
-        .valid("M.C507_BAY.2.U.abc"),
-        .valid("https://mycoolapp.com/oauth/callback?code=M.C507_BAY.2.U.abc&state=xyz", expectedState: "xyz"),
-        .valid("?code=M.C507_BAY&state=xyz", expectedState: "xyz"),
-        .valid("code=M.C507_BAY&state=xyz", expectedState: "xyz"),
-        .valid("https://mycoolapp.com/oauth/callback?code=M.C507_\n  BAY.2.U.abc&st\r\nate=xyz", expectedState: "xyz"),
-        .valid("https://mycoolapp.com/oauth/callback?code=abc%2Fdef&session_state=1", expectedState: "xyz"),
+        .valid("M.C507_BAY.2.U.abc-7c1e4d2a"),
+        .valid("https://mycoolapp.com/oauth/callback?code=M.C507_BAY.2.U.abc-7c1e4d2a&state=xyz", expectedState: "xyz"),
+        .valid("?code=M.C507_BAY.2.U.abc-7c1e4d2a&state=xyz", expectedState: "xyz"),
+        .valid("code=M.C507_BAY.2.U.abc-7c1e4d2a&state=xyz", expectedState: "xyz"),
+        .valid("https://mycoolapp.com/oauth/callback?code=M.C507_\n  BAY.2.U.abc-7c1e4d2a&st\r\nate=xyz", expectedState: "xyz"),
+        .valid("https://mycoolapp.com/oauth/callback?code=abc%2Fdef-7c1e4d2a-93b1&session_state=1", expectedState: "xyz"),
         .error("", "Grant code is required"),
         .error("https://mycoolapp.com/oauth/callback?code=abc&state=other", "belongs to another sign-in (state other, expected xyz)", expectedState: "xyz"),
         .error("https://mycoolapp.com/oauth/callback?error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent.",

@@ -54,7 +54,7 @@ struct PropertyTests {
     func grantCodeRoundTrip() async {
         await propertyCheck(count: 300, input: Arbitrary.text.filter { !$0.isEmpty }) { code in
             let pasted = "https://mycoolapp.com/oauth/callback?code=\(QueryString.encode(code))&state=xyz"
-            let grant = try GrantCode.parse(pasted, expectedState: "xyz").get()
+            let grant = try GrantCode.extract(pasted, expectedState: "xyz").get()
             #expect(grant.code == code)
             #expect(grant.state == "xyz")
         }

@@ -7,7 +7,7 @@ import Testing
         try await sandbox.send("GET", "/sandbox/authorize?\(query)", authorized: false)
     }
 
-    private let consent = "client_id=sandbox-client-id&response_type=code&scope=User.Read"
+    private let consent = "client_id=5a4db0c5-c11e-4d1d-a000-000000000001&response_type=code&scope=User.Read"
 
     @Test func consentRedirectsWithCodeAndStateKeepingTheRedirectQuery() async throws {
         try await withSandbox { sandbox in
@@ -59,7 +59,7 @@ import Testing
     @Test func wrongResponseTypeRedirectsWithUnsupportedResponseType() async throws {
         try await withSandbox { sandbox in
             let response = try await authorize(
-                sandbox, "client_id=sandbox-client-id&response_type=token&scope=x&redirect_uri=http%3A%2F%2Flocalhost%2Fcb"
+                sandbox, "client_id=5a4db0c5-c11e-4d1d-a000-000000000001&response_type=token&scope=x&redirect_uri=http%3A%2F%2Flocalhost%2Fcb"
             )
             #expect(try RunningSandbox.redirectQuery(response)["error"] == "unsupported_response_type")
         }

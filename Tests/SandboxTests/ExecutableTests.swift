@@ -8,7 +8,7 @@ import Testing
         let first = try #require(await sandbox.readLine())
         let port = try #require(SandboxProcess.port(fromListeningLine: first), "\(first)")
         let banner = await sandbox.readBanner().joined(separator: "\n")
-        #expect(banner.contains("u2") && banner.contains("o2") && banner.contains("sandbox-client-id"))
+        #expect(banner.contains("u2") && banner.contains("o2") && banner.contains("5a4db0c5-c11e-4d1d-a000-000000000001"))
         #expect(banner.contains("sandbox-client-secret"))
 
         let ok = try await RawHTTPClient.send(

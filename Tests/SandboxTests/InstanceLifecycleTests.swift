@@ -20,7 +20,7 @@ import Testing
             let code = try await sandbox.consentCode()
             body["providerData"] = ["code": code]
             var configuration = try #require(body["configuration"] as? [String: Any])
-            configuration["oauth.api.key"] = "sandbox-client-id"
+            configuration["oauth.api.key"] = "5a4db0c5-c11e-4d1d-a000-000000000001"
             configuration["oauth.api.secret"] = "sandbox-client-secret"
             configuration["event.notification.signature.key"] = nil
             body["configuration"] = configuration
@@ -67,7 +67,7 @@ import Testing
             let id = try await sandbox.createdInstanceID()
             let code = try await sandbox.consentCode()
             var body = RunningSandbox.instanceBody(code: code)
-            body["configuration"] = ["oauth.api.key": "sandbox-client-id", "oauth.api.secret": "********", "oauth.callback.url": RunningSandbox.redirectURI]
+            body["configuration"] = ["oauth.api.key": "5a4db0c5-c11e-4d1d-a000-000000000001", "oauth.api.secret": "********", "oauth.callback.url": RunningSandbox.redirectURI]
             let response = try await sandbox.sendJSON("PUT", "/instances/\(id)?reAuthenticate=true", body)
             #expect(response.status == 400)
             #expect((response.object["message"] as? String)?.contains("oauth.api.secret") == true)

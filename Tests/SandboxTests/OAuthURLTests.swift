@@ -3,7 +3,7 @@ import Testing
 
 /// `GET`/`POST /elements/{key}/oauth/url`.
 @Suite struct OAuthURLTests {
-    private let query = "apiKey=sandbox-client-id&apiSecret=shh&callbackUrl=http%3A%2F%2Flocalhost%3A8765%2Fcallback"
+    private let query = "apiKey=5a4db0c5-c11e-4d1d-a000-000000000001&apiSecret=shh&callbackUrl=http%3A%2F%2Flocalhost%3A8765%2Fcallback"
 
     @Test func getAnswersAMicrosoftShapedURLOnTheSandbox() async throws {
         try await withSandbox { sandbox in
@@ -14,7 +14,7 @@ import Testing
             let url = try #require(URLComponents(string: oauthURL))
             #expect(url.host == "127.0.0.1" && url.port == Int(sandbox.port) && url.path == "/sandbox/authorize")
             let items = Dictionary(uniqueKeysWithValues: (url.queryItems ?? []).map { ($0.name, $0.value ?? "") })
-            #expect(items["client_id"] == "sandbox-client-id")
+            #expect(items["client_id"] == "5a4db0c5-c11e-4d1d-a000-000000000001")
             #expect(items["response_type"] == "code")
             #expect(items["redirect_uri"] == "http://localhost:8765/callback")
             #expect(items["state"] == "microsoftgraph")
@@ -26,7 +26,7 @@ import Testing
     @Test func postTakesAJSONBodyWithScopeAndState() async throws {
         try await withSandbox { sandbox in
             let response = try await sandbox.sendJSON("POST", "/elements/microsoftgraph/oauth/url", [
-                "apiKey": "sandbox-client-id", "apiSecret": "shh", "callbackUrl": "http://localhost:1/cb",
+                "apiKey": "5a4db0c5-c11e-4d1d-a000-000000000001", "apiSecret": "shh", "callbackUrl": "http://localhost:1/cb",
                 "scope": "User.Read offline_access", "state": "a b&c",
             ])
             #expect(response.status == 200)

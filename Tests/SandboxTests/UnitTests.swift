@@ -67,8 +67,19 @@ import Testing
 
     @Test func bannerListsTheCredentials() {
         let banner = SandboxConfiguration().banner(baseURL: "http://127.0.0.1:1/elements/api-v2")
-        for expected in ["sandbox-user", "sandbox-org", "sandbox-client-id", "sandbox-client-secret", "http://127.0.0.1:1/sandbox/authorize"] {
+        for expected in ["sandbox-user", "sandbox-org", "5a4db0c5-c11e-4d1d-a000-000000000001", "sandbox-client-secret", "http://127.0.0.1:1/sandbox/authorize"] {
             #expect(banner.contains(expected), "\(expected)")
         }
+    }
+}
+
+/// The default Azure app is shaped like a real one, so ocwizard's shape warnings stay quiet.
+@Suite("Sandbox defaults")
+struct SandboxDefaultsTests {
+    @Test func clientIDIsAGUIDAndTheSecretIsNot() {
+        let configuration = SandboxConfiguration()
+        let guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+        #expect(configuration.clientID.wholeMatch(of: guid) != nil)
+        #expect(configuration.clientSecret.wholeMatch(of: guid) == nil)
     }
 }

@@ -6,7 +6,7 @@ enum ScreenFixtures {
     static let state = "state-1234"
     static let sandboxURL = "http://127.0.0.1:45678/elements/api-v2"
     static let start = ContinuousClock.now
-    static let signInURL = "http://127.0.0.1:45678/sandbox/authorize?client_id=sandbox-client-id&response_type=code&redirect_uri=https%3A%2F%2Flocalhost%2Focwizard%2Fcallback&scope=Calendars.Read%20Calendars.ReadWrite%20offline_access&state=\(state)"
+    static let signInURL = "http://127.0.0.1:45678/sandbox/authorize?client_id=5a4db0c5-c11e-4d1d-a000-000000000001&response_type=code&redirect_uri=https%3A%2F%2Flocalhost%2Focwizard%2Fcallback&scope=Calendars.Read%20Calendars.ReadWrite%20offline_access&state=\(state)"
     static let instance = Instance(id: 1001, name: "graph-calendar-alice", token: "HKv87sqVlYBup6PVrfY+S9qS0lzURe/nT7266Ph+ZdY=",
                                    element: ElementSummary(id: 17314, key: "microsoftgraph", name: "Microsoft Graph"),
                                    tags: ["team-a", "日本語タグ"], valid: true, disabled: false, eventsEnabled: true, createdDate: "2026-11-29T12:17:46Z")
@@ -16,7 +16,7 @@ enum ScreenFixtures {
         var wizard = CreateWizard(configuration: WizardConfiguration(
             sandboxURL: sandboxURL,
             prefill: [.baseURL: sandboxURL, .userSecret: "sandbox-user", .organizationSecret: "sandbox-org",
-                      .apiKey: "sandbox-client-id", .apiSecret: "sandbox-client-secret", .callbackURL: "https://localhost/ocwizard/callback"],
+                      .apiKey: "5a4db0c5-c11e-4d1d-a000-000000000001", .apiSecret: "sandbox-client-secret", .callbackURL: "https://localhost/ocwizard/callback"],
             prefillSources: [.userSecret: .sandbox, .organizationSecret: .sandbox, .apiKey: .sandbox, .apiSecret: .sandbox, .callbackURL: .sandbox],
             oauthState: state))
         wizard.update(.tick(start))

@@ -43,7 +43,7 @@ struct WizardLoopTests {
 
     @Test("A whole create through the loop: effects run, results come back, the token is copied, Quit exits 0")
     func wholeCreate() {
-        let redirect = "https://localhost/ocwizard/callback?code=abc&state=\(ScreenFixtures.state)"
+        let redirect = "https://localhost/ocwizard/callback?code=0.AXoA-abcdefghijklmnopqrstuvwxyz0123456789&state=\(ScreenFixtures.state)"
         let terminal = Self.scripted([
             ("Step 1 of 9", [.key(.enter)]),
             ("Step 2 of 9", [.key(.pageDown)]),
@@ -66,7 +66,7 @@ struct WizardLoopTests {
             return
         }
         #expect(body["name"] == .string("alice"))
-        #expect(body["providerData"]?["code"] == .string("abc"))
+        #expect(body["providerData"]?["code"] == .string("0.AXoA-abcdefghijklmnopqrstuvwxyz0123456789"))
         #expect(loop.current.createdInstance == ScreenFixtures.instance)
         // Only frames that differ from the one before are presented.
         #expect(zip(terminal.frames, terminal.frames.dropFirst()).allSatisfy { $0 != $1 })

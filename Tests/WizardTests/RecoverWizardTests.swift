@@ -166,7 +166,7 @@ struct RecoverWizardTests {
         #expect(wizard.signInJourney!.form[.callbackURL] == "https://localhost/cb", "taken from the instance")
         #expect(wizard.signInJourney!.form[.apiSecret].isEmpty, "the client secret must be typed again")
         #expect(wizard.signInJourney!.form[.apiKey].isEmpty, "the service masks the client id")
-        wizard.update(.key(.character("k")))
+        for character in testClientID { wizard.update(.key(.character(character))) }
         wizard.update(.key(.tab))
         for character in "secret" { wizard.update(.key(.character(character))) }
         let fetch = wizard.update(.key(.pageDown))
@@ -176,11 +176,11 @@ struct RecoverWizardTests {
         }
         wizard.update(.response(.authorizationURL(.success(OAuthRedirect(oauthUrl: "https://login.example/a", element: "microsoftgraph")))))
         wizard.update(.key(.pageDown))
-        wizard.update(.paste(redirect()))
+        wizard.update(.paste(redirect(to: "https://localhost/cb")))
         let effects = wizard.update(.key(.pageDown))
         #expect(effects == [.reauthenticate(ReauthenticationRequest(
             baseURL: ParameterTable.defaultBaseURL, credentials: Credentials(userSecret: "u", organizationSecret: "o"), id: 1001,
-            code: "M.C507_BAY.2.U.abc123", apiKey: "k", apiSecret: "secret", callbackURL: "https://localhost/cb"))])
+            code: "M.C507_BAY.2.U.abc123", apiKey: testClientID, apiSecret: "secret", callbackURL: "https://localhost/cb"))])
         var renewed = sampleInstances(1)[0]
         renewed.token = "new-token"
         wizard.update(.response(.instanceReauthenticated(.success(renewed))))

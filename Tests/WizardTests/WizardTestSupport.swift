@@ -14,9 +14,12 @@ let sampleInstance = Instance(id: 4242, name: "graph-calendar-alice", token: "AB
                               element: ElementSummary(id: 17314, key: "microsoftgraph", name: "Microsoft Graph"),
                               tags: ["team-a"], valid: true, disabled: false, eventsEnabled: false, createdDate: "2026-11-29T10:00:00Z")
 
-/// A redirected address for the test state.
-func redirect(code: String = "M.C507_BAY.2.U.abc123", state: String = testState) -> String {
-    "https://localhost/ocwizard/callback?code=\(code)&state=\(state)&session_state=x"
+/// The Azure client ID every test wizard types: GUID-shaped, as Azure's are.
+let testClientID = "0f5e4a1c-6b2d-4e8f-9a3b-7c1d2e3f4a5b"
+
+/// A redirected address for the test state, sent to `callbackURL`.
+func redirect(code: String = "M.C507_BAY.2.U.abc123", state: String = testState, to callbackURL: String = "https://localhost/ocwizard/callback") -> String {
+    "\(callbackURL)?code=\(code)&state=\(state)&session_state=x"
 }
 
 extension CreateWizard {
@@ -32,7 +35,7 @@ extension CreateWizard {
 
     /// Types the Azure app step's client id, secret and callback URL (focus ends on the callback URL).
     mutating func fillAzureApp(secret: String = "client-secret", callbackURL: String = "https://localhost/ocwizard/callback") {
-        type("client-id")
+        type(testClientID)
         press(.tab)
         type(secret)
         press(.tab)

@@ -25,7 +25,7 @@ sys.path.insert(0, HERE)
 import ptyrun  # noqa: E402
 
 USER, ORG = "sandbox-user", "sandbox-org"
-CLIENT_ID, CLIENT_SECRET = "sandbox-client-id", "sandbox-client-secret"
+CLIENT_ID, CLIENT_SECRET = "5a4db0c5-c11e-4d1d-a000-000000000001", "sandbox-client-secret"
 CALLBACK = "https://localhost/ocwizard/callback"
 AUTHORIZATION = f"User {USER}, Organization {ORG}"
 

@@ -34,7 +34,7 @@ struct InstanceGenerator {
         let extraTags = Self.tagPool.filter { _ in Int.random(in: 0..<3, using: &random) == 0 }
         let eventsEnabled = Bool.random(using: &random)
         var configuration = [
-            "oauth.api.key": "sandbox-client-id",
+            "oauth.api.key": "5a4db0c5-c11e-4d1d-a000-000000000001",
             "oauth.api.secret": "sandbox-client-secret",
             "oauth.callback.url": "http://127.0.0.1:8765/callback",
             "oauth.scope": ElementCatalog.microsoftGraph.defaultScope,

@@ -51,7 +51,7 @@ struct SandboxHTTP: Sendable {
             "name": name,
             "providerData": ["code": code],
             "configuration": [
-                "oauth.api.key": "sandbox-client-id",
+                "oauth.api.key": "5a4db0c5-c11e-4d1d-a000-000000000001",
                 "oauth.api.secret": "sandbox-client-secret",
                 "oauth.callback.url": callbackURL,
             ],
@@ -67,7 +67,7 @@ struct SandboxHTTP: Sendable {
     func createSignedInInstance(name: String, tags: [String] = [], callbackURL: String = "https://localhost/ocwizard/callback") async throws -> [String: Any] {
         var components = URLComponents(string: "\(baseURL)/elements/microsoftgraph/oauth/url")!
         components.queryItems = [
-            URLQueryItem(name: "apiKey", value: "sandbox-client-id"),
+            URLQueryItem(name: "apiKey", value: "5a4db0c5-c11e-4d1d-a000-000000000001"),
             URLQueryItem(name: "apiSecret", value: "sandbox-client-secret"),
             URLQueryItem(name: "callbackUrl", value: callbackURL),
         ]

@@ -84,7 +84,7 @@ struct TestSandbox {
 
     static let userSecret = "sandbox-user"
     static let organizationSecret = "sandbox-org"
-    static let clientID = "sandbox-client-id"
+    static let clientID = "5a4db0c5-c11e-4d1d-a000-000000000001"
     static let clientSecret = "sandbox-client-secret"
     static let callbackURL = "https://localhost/ocwizard/callback"
 

@@ -14,7 +14,7 @@ enum Fixtures {
         form[.apiKey] = "11111111-2222-3333-4444-555555555555"
         form[.apiSecret] = "Abc8Q~xyz.123_-"
         form[.callbackURL] = "https://mycoolapp.com/oauth/callback"
-        form[.code] = "M.C507_BAY.2.U.abc"
+        form[.code] = "M.C507_BAY.2.U.7c1e4d2a-93b1-5f0e-22aa-0b6c8e1f3d47"
         form[.name] = "graph-calendar-alice"
         form.eventsEnabled = eventsEnabled
         form[.eventsCallbackURL] = "https://mycoolapp.com/events"

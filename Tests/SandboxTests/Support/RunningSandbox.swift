@@ -49,7 +49,7 @@ struct RunningSandbox: Sendable {
     }
 
     /// Runs the consent flow (oauth url → /sandbox/authorize) and returns the code.
-    func consentCode(redirectURI: String = redirectURI, clientID: String = "sandbox-client-id") async throws -> String {
+    func consentCode(redirectURI: String = redirectURI, clientID: String = "5a4db0c5-c11e-4d1d-a000-000000000001") async throws -> String {
         let escaped = redirectURI.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? redirectURI
         let urlResponse = try await send(
             "GET", "/elements/microsoftgraph/oauth/url?apiKey=\(clientID)&apiSecret=x&callbackUrl=\(escaped)&state=s1"
@@ -66,7 +66,7 @@ struct RunningSandbox: Sendable {
         clientSecret: String = "sandbox-client-secret", configuration extra: [String: Any] = [:], tags: [Any]? = nil
     ) -> [String: Any] {
         var configuration: [String: Any] = [
-            "oauth.api.key": "sandbox-client-id",
+            "oauth.api.key": "5a4db0c5-c11e-4d1d-a000-000000000001",
             "oauth.api.secret": clientSecret,
             "oauth.callback.url": redirectURI,
         ]

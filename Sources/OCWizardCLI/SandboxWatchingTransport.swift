@@ -1,0 +1,37 @@
+import OpenConnectors
+
+/// Wraps a transport and, when a request to the embedded sandbox fails because the sandbox has
+/// died, says so instead of "nothing is listening there".
+struct SandboxWatchingTransport: HTTPTransport {
+    private let base: any HTTPTransport
+    private let sandbox: ParsedURL?
+    private let liveness: SandboxLiveness
+
+    /// Wraps `base` for a run whose sandbox listens at `sandboxURL`.
+    init(wrapping base: any HTTPTransport, sandboxURL: String, liveness: SandboxLiveness) {
+        self.base = base
+        self.sandbox = ParsedURL(sandboxURL)
+        self.liveness = liveness
+    }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        do {
+            return try await base.send(request)
+        } catch let error as TransportError {
+            guard error != .cancelled, isSandbox(request.url) else { throw error }
+            // A dying process closes its socket a moment before it can be reaped: give it a little time.
+            let attempts = if case .connectionRefused = error { 10 } else { 1 }
+            for attempt in 1...attempts {
+                if let ending = liveness.ending() { throw TransportError.sandboxStopped(ending: ending) }
+                if attempt < attempts { try? await Task.sleep(for: .milliseconds(20)) }
+            }
+            throw error
+        }
+    }
+
+    /// Whether `url` has the sandbox's scheme, host and port.
+    private func isSandbox(_ url: String) -> Bool {
+        guard let sandbox, let target = ParsedURL(url) else { return false }
+        return target.scheme == sandbox.scheme && target.host == sandbox.host && target.effectivePort == sandbox.effectivePort
+    }
+}

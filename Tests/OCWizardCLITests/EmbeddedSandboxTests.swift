@@ -1,0 +1,89 @@
+import Glibc
+import OpenConnectors
+import Testing
+@testable import OCWizardCLI
+
+/// The `--sandbox` child: its defaults pass validation, and its death is reported as such.
+@Suite("Embedded sandbox")
+struct EmbeddedSandboxTests {
+    private static let sandboxURL = "http://127.0.0.1:45999/elements/api-v2"
+
+    /// A transport that always fails with `error`.
+    private struct FailingTransport: HTTPTransport {
+        let error: TransportError
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse { throw error }
+    }
+
+    /// Starts `/bin/sh -c script` and returns its liveness.
+    private func child(_ script: String) throws -> SandboxLiveness {
+        let pid = try #require(ChildProcess.spawn("/bin/sh", ["-c", script]))
+        return SandboxLiveness(pid: pid)
+    }
+
+    /// Waits up to five seconds for the child to end and returns how it ended.
+    private func ending(of liveness: SandboxLiveness) async throws -> String? {
+        for _ in 0..<500 {
+            if let how = liveness.ending() { return how }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
+    }
+
+    @Test("the sandbox's prefilled values raise no problem, not even a warning")
+    func prefillIsClean() {
+        var values = ValueSources(flags: [:], environment: ProcessEnvironment(values: [:]), profile: nil, secrets: [:])
+        SandboxProcess.prefill(&values, baseURL: Self.sandboxURL)
+        let ids: [ParameterID] = [.baseURL, .userSecret, .organizationSecret, .apiKey, .apiSecret, .callbackURL, .scope]
+        #expect(Validator.problems(in: values.form, for: ids) == [])
+    }
+
+    @Test("how the child ended: exit status or signal")
+    func endings() async throws {
+        #expect(try await ending(of: child("exit 3")) == "exited with status 3")
+        #expect(try await ending(of: child("kill -KILL $$")) == "killed by signal 9 (SIGKILL)")
+    }
+
+    @Test("a failed request to a stopped sandbox says so, with how it ended and to restart ocwizard")
+    func stoppedSandbox() async throws {
+        let liveness = try child("exit 3")
+        _ = try await ending(of: liveness)
+        let transport = SandboxWatchingTransport(wrapping: FailingTransport(error: .connectionRefused(host: "127.0.0.1:45999")),
+                                                 sandboxURL: Self.sandboxURL, liveness: liveness)
+        let error = await #expect(throws: TransportError.self) {
+            _ = try await transport.send(HTTPRequest(method: "GET", url: Self.sandboxURL + "/instances"))
+        }
+        #expect(error == .sandboxStopped(ending: "exited with status 3"))
+        #expect(error?.message == "The embedded sandbox (ocwizard-sandbox) stopped (exited with status 3).")
+        #expect(error?.nextStep.contains("restart ocwizard") == true)
+        #expect(error?.nextStep.contains("make sure ocwizard-sandbox is running") == false)
+    }
+
+    @Test("while the sandbox runs, and for other hosts, errors pass through unchanged")
+    func passesThrough() async throws {
+        let running = try child("sleep 30")
+        defer { running.stop() }
+        let refused = TransportError.connectionRefused(host: "127.0.0.1:45999")
+        let transport = SandboxWatchingTransport(wrapping: FailingTransport(error: refused), sandboxURL: Self.sandboxURL, liveness: running)
+        await #expect(throws: refused) { _ = try await transport.send(HTTPRequest(method: "GET", url: Self.sandboxURL + "/instances")) }
+
+        let ended = try child("exit 0")
+        _ = try await ending(of: ended)
+        let elsewhere = SandboxWatchingTransport(wrapping: FailingTransport(error: refused), sandboxURL: Self.sandboxURL, liveness: ended)
+        await #expect(throws: refused) { _ = try await elsewhere.send(HTTPRequest(method: "GET", url: "https://api.example.com/elements/api-v2/instances")) }
+        await #expect(throws: TransportError.cancelled) {
+            _ = try await SandboxWatchingTransport(wrapping: FailingTransport(error: .cancelled), sandboxURL: Self.sandboxURL, liveness: ended)
+                .send(HTTPRequest(method: "GET", url: Self.sandboxURL + "/instances"))
+        }
+    }
+
+    @Test("the transports of a --sandbox run watch the embedded sandbox")
+    func transportsWatch() throws {
+        let liveness = try child("sleep 30")
+        defer { liveness.stop() }
+        var settings = ConnectionSettings()
+        settings.sandbox = true
+        settings.embeddedSandbox = EmbeddedSandbox(baseURL: Self.sandboxURL, liveness: liveness)
+        #expect(Transports.make(settings, log: { _ in }) is SandboxWatchingTransport)
+        #expect(!(Transports.make(ConnectionSettings(), log: { _ in }) is SandboxWatchingTransport))
+    }
+}
