@@ -135,7 +135,7 @@ public struct LineDriver {
     /// The result: the instance (token only when asked for), or the failure and where to fix it.
     private func result(_ journey: inout Journey) async throws(EndOfInput) -> LineOutcome? {
         if let instance = journey.state.createdInstance {
-            for line in LinePresentation.created(instance, baseURL: journey.state.form.normalized(.baseURL), token: false) { io.say(line) }
+            for line in InstanceSummary.lines(instance, baseURL: journey.state.form.normalized(.baseURL)) { io.say(line) }
             if try confirm("Show the token now?", default: false) {
                 io.say("  token: \(TextSafety.visible(instance.token ?? "(none returned)"))")
             }

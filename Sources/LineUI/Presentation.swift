@@ -16,18 +16,6 @@ enum LinePresentation {
         }
     }
 
-    /// A created instance, without its token unless `token` is true.
-    static func created(_ instance: Instance, baseURL: String, token: Bool) -> [String] {
-        var lines = [
-            "✓ Instance created: id \(instance.id), name \(TextSafety.visible(instance.name))",
-            "  API base: \(baseURL)",
-        ]
-        if token { lines.append("  token: \(TextSafety.visible(instance.token ?? "(none returned)"))") }
-        lines.append("  Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>")
-        lines.append("  See the token again at any time: ocwizard recover --id \(instance.id)")
-        return lines
-    }
-
     /// A banner as lines.
     static func banner(_ banner: Banner) -> [String] {
         let marker = switch banner.tone {
@@ -41,6 +29,23 @@ enum LinePresentation {
     /// A field's messages as lines.
     static func problems(_ problems: [Problem]) -> [String] {
         problems.map { "  \($0.severity == .error ? "✗" : "!") \($0.message)" }
+    }
+}
+
+/// What stays on the normal screen after a create, like `gh auth login`'s "✓ Logged in as".
+public enum InstanceSummary {
+    /// The instance's id and name, where it was saved, and how to get the token again; the token
+    /// itself only when `token` is true (the user asked for it).
+    public static func lines(_ instance: Instance, baseURL: String, savedPath: String? = nil, token: Bool = false) -> [String] {
+        var lines = [
+            "✓ Instance created: id \(instance.id), name \(TextSafety.visible(instance.name))",
+            "  API base: \(TextSafety.visible(baseURL))",
+        ]
+        if token { lines.append("  token: \(TextSafety.visible(instance.token ?? "(none returned)"))") }
+        if let savedPath { lines.append("  Saved to \(TextSafety.visible(savedPath)) (readable only by you)") }
+        lines.append("  Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>")
+        lines.append("  See the token again at any time: ocwizard recover --id \(instance.id)")
+        return lines
     }
 }
 

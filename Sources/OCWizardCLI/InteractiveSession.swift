@@ -1,5 +1,6 @@
 import CurlTransport
 import CursesTerminal
+import LineUI
 import OpenConnectors
 import Synchronization
 import TerminalUI
@@ -32,7 +33,7 @@ struct InteractiveSession {
         await withScreen { terminal, performer, theme in
             let loop = WizardLoop(program: RecoverWizard(configuration: configuration(values)), terminal: terminal, performer: performer, theme: theme)
             let outcome = loop.run()
-            guard outcome.startCreate else { return outcome.status }
+            guard outcome.startCreate else { return (outcome.status, []) }
             var carried = values
             for id in ConnectionStep().checked {
                 carried.form[id] = loop.current.connectionJourney.form[id]
@@ -41,23 +42,33 @@ struct InteractiveSession {
         }
     }
 
-    private func runCreate(_ values: ValueSources, connectionVerified: Bool = false, terminal: CursesTerminal, performer: LiveEffects, theme: Theme) -> Int32 {
+    /// Runs the create wizard; returns the exit status and the summary to print once the screen is gone.
+    private func runCreate(_ values: ValueSources, connectionVerified: Bool = false, terminal: CursesTerminal, performer: LiveEffects, theme: Theme) -> (Int32, [String]) {
         var wizard = CreateWizard(configuration: configuration(values))
         // Recover already checked these secrets: go straight on to the Azure app.
         if connectionVerified { wizard.continueWithVerifiedConnection() }
         let loop = WizardLoop(program: wizard, terminal: terminal, performer: performer, theme: theme)
         let outcome = loop.run()
-        if loop.current.createdInstance != nil, sandbox == nil { LastRun.save(loop.current.form, namePrefix: values.namePrefix) }
-        return outcome.status
+        let final = loop.current
+        if final.busy == .submitting {
+            // Quit (Ctrl-C, a signal) while POST /instances was on its way: the service may have acted.
+            let name = TextSafety.visible(final.form.normalized(.name))
+            return (outcome.status, ["! ocwizard quit while the instance \"\(name)\" was being created: it may exist.",
+                                     "  Check before creating it again: ocwizard recover --name '\(name)'"])
+        }
+        guard let instance = final.createdInstance else { return (outcome.status, []) }
+        if sandbox == nil { LastRun.save(final.form, namePrefix: values.namePrefix) }
+        return (outcome.status, InstanceSummary.lines(instance, baseURL: final.form.normalized(.baseURL), savedPath: final.savedPath))
     }
 
-    /// Takes the terminal for `body` and always gives it back, then prints the verbose log.
-    private func withScreen(_ body: (CursesTerminal, LiveEffects, Theme) -> Int32) async -> Int32 {
+    /// Takes the terminal for `body` and always gives it back, then prints the summary `body` returned and the verbose log.
+    private func withScreen(_ body: (CursesTerminal, LiveEffects, Theme) -> (Int32, [String])) async -> Int32 {
         let verboseLog = VerboseLog(enabled: connection.verbose)
         let performer = LiveEffects(transport: Transports.make(connection, log: verboseLog.append))
         let terminal = CursesTerminal(useColor: !TerminalCheck.noColor)
-        let status = body(terminal, performer, TerminalCheck.noColor ? .monochrome : .color)
+        let (status, summary) = body(terminal, performer, TerminalCheck.noColor ? .monochrome : .color)
         terminal.restore()
+        for line in summary { printOutput(line) }
         verboseLog.flush()
         return status
     }

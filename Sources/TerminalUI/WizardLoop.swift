@@ -60,8 +60,9 @@ public final class WizardLoop<Program: LoopProgram> {
             for result in inbox.takeAll() { apply(program.update(.response(result))) }
             if let input = terminal.nextInput(timeoutMilliseconds: tickMilliseconds) {
                 switch input {
-                case .key(let key): apply(program.update(.key(key)))
-                case .paste(let text): apply(program.update(.paste(text)))
+                case .key(let key) where !isTooSmall || key == .control("c"): apply(program.update(.key(key)))
+                case .paste(let text) where !isTooSmall: apply(program.update(.paste(text)))
+                case .key, .paste: break  // the form is hidden behind "terminal too small": nothing acts on it blind
                 case .resize: lastFrame = nil
                 case .signal(let number): outcome = LoopOutcome(status: 128 + number, startCreate: false)
                 }
@@ -71,6 +72,12 @@ public final class WizardLoop<Program: LoopProgram> {
         }
         inFlight?.cancel()
         return outcome ?? LoopOutcome(status: 0, startCreate: false)
+    }
+
+    /// Whether the terminal is below the size the screens draw in (they show a notice instead).
+    private var isTooSmall: Bool {
+        let size = terminal.size
+        return size.width < WizardView.minimumWidth || size.height < WizardView.minimumHeight
     }
 
     private func draw() {

@@ -85,6 +85,11 @@ struct HappyPathTests {
             try await tmux.press("Enter")
             #expect(try await tmux.waitForExit() == 0)
             #expect(try await Processes.waitForEnd(of: sandboxPID), "ocwizard-sandbox (\(sandboxPID)) still runs after the wizard quit")
+
+            // A summary stays on the normal screen: id and name, how to see the token again, not the token.
+            let after = try await tmux.waitFor(text: "ocwizard recover --id \(id)")
+            #expect(after.contains("✓ Instance created: id \(id), name \(name)"))
+            #expect(!after.contains(token), "the token is printed after exit although nobody asked for it there")
         }
     }
 

@@ -91,3 +91,33 @@ struct WizardLoopTests {
         #expect(terminal.frames.last?.textLines.joined().contains("terminal too small") == true)
     }
 }
+
+/// While "terminal too small" hides the form, no key acts on it except quitting.
+@Suite("Run loop: terminal too small")
+struct TooSmallTests {
+    /// Runs `wizard` in a 60×20 terminal with `keys`, then Ctrl-C; returns the effects and the final state.
+    private func runTooSmall(_ wizard: CreateWizard, input: [TerminalInput]) -> (effects: [Effect], state: CreateWizard, status: Int32) {
+        let terminal = InMemoryTerminal(width: 60, height: 20, input: input + [.key(.control("c"))])
+        let effects = ScriptedEffects()
+        let loop = WizardLoop(program: wizard, terminal: terminal, performer: effects, theme: .color, tickMilliseconds: 1)
+        let outcome = loop.run()
+        return (effects.effects, loop.current, outcome.status)
+    }
+
+    @Test("Enter on Review creates nothing while the form is hidden")
+    func enterOnReview() {
+        let review = ScreenFixtures.review()
+        let run = runTooSmall(review, input: [.key(.enter), .key(.character(" "))])
+        #expect(run.effects.isEmpty)
+        #expect(run.state.step == .review)
+        #expect(run.status == 130, "Ctrl-C still quits")
+    }
+
+    @Test("PgDn sends no request and letters go into no hidden field")
+    func pageDownAndTyping() {
+        let run = runTooSmall(ScreenFixtures.sandbox(), input: [.key(.pageDown), .key(.enter), .key(.character("x")), .paste("pasted")])
+        #expect(run.effects.isEmpty)
+        #expect(run.state.step == .connection)
+        #expect(run.state.form == ScreenFixtures.sandbox().form)
+    }
+}
