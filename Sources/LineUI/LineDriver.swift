@@ -21,19 +21,24 @@ public struct LineDriver {
     /// What the user chose at a step's menu.
     enum Choice: Equatable { case action(WizardAction), back, step(Int), quit }
 
-    /// Runs `journey` until it finishes, the user quits or gives up, or input ends.
+    /// Runs `journey` from its first step until it finishes, the user quits or gives up, or input ends.
     public func run(_ journey: inout Journey) async -> LineOutcome {
+        io.say("Answer each question and press Enter; Enter alone keeps a value shown in [brackets]. Secrets are not echoed.")
+        io.say("Type ? for help on a question, < to go back a step.")
+        return await resume(&journey, effects: journey.start())
+    }
+
+    /// Goes on with `journey` where it is (after a failure route), running `effects` first.
+    public func resume(_ journey: inout Journey, effects: [Effect]) async -> LineOutcome {
         do {
-            return try await walk(&journey)
+            return try await walk(&journey, effects: effects)
         } catch {
             return .endOfInput
         }
     }
 
-    private func walk(_ journey: inout Journey) async throws(EndOfInput) -> LineOutcome {
-        io.say("Answer each question and press Enter; Enter alone keeps a value shown in [brackets]. Secrets are not echoed.")
-        io.say("Type ? for help on a question, < to go back a step.")
-        await perform(journey.start(), on: &journey)
+    private func walk(_ journey: inout Journey, effects: [Effect]) async throws(EndOfInput) -> LineOutcome {
+        await perform(effects, on: &journey)
         var shownStep: WizardStep?
         var shownBanner: Banner?
         var onlyFields: Set<ParameterID>?
@@ -45,6 +50,8 @@ public struct LineDriver {
                 shownBanner = nil
                 onlyFields = nil
                 header(journey)
+                // Messages a failure route left on the step's fields (a refused secret).
+                for id in journey.current.checked { for line in LinePresentation.problems(journey.state.problems(for: id)) { io.say(line) } }
             }
             if let banner = journey.state.banner, banner != shownBanner {
                 shownBanner = banner

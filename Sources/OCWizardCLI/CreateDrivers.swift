@@ -85,3 +85,44 @@ struct LineCreate {
         }
     }
 }
+
+/// `ocwizard recover` in plain line mode.
+struct LineRecoverRun {
+    let values: ValueSources
+    let connection: ConnectionSettings
+    let sandboxURL: String?
+
+    /// Runs the prompts; returns the exit status.
+    func run() async -> ExitStatus {
+        let log = VerboseLog(enabled: connection.verbose, immediate: true)
+        let performer = LiveEffects(transport: Transports.make(connection, log: log.append))
+        let io = TerminalPrompter()
+        io.say("ocwizard · recover an instance\(sandboxURL == nil ? "" : " · SANDBOX") (plain mode)")
+        switch await LineRecover(io: io, performer: performer, configuration: values.wizardConfiguration(sandboxURL: sandboxURL)).run() {
+        case .done:
+            return .success
+        case .empty:
+            io.say("Create one with: ocwizard create\(sandboxURL == nil ? "" : " --sandbox")")
+            return .success
+        case .quit:
+            return .cancelled
+        case .failed(let error):
+            return ExitStatus(error)
+        case .endOfInput:
+            printError("ocwizard: input ended before recover was done (standard input is not a terminal, or was closed).")
+            printError("Print the instances without prompts: ocwizard recover --no-input [--json] [--id N | --name NAME | --tag TAG].")
+            return .invalidInput
+        }
+    }
+}
+
+extension ValueSources {
+    /// The start-up settings of a person's run (screen or line) from the gathered values.
+    func wizardConfiguration(sandboxURL: String?) -> WizardConfiguration {
+        var prefill = form.values
+        if let sandboxURL { prefill[.baseURL] = sandboxURL }
+        for (id, value) in InstanceForm().values where prefill[id] == value && sources[id] == nil { prefill[id] = nil }
+        return WizardConfiguration(sandboxURL: sandboxURL, prefill: prefill, prefillSources: sources,
+                                   oauthState: Randomness.oauthState(), browserAvailable: Browser.isAvailable)
+    }
+}

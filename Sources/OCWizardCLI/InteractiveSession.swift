@@ -14,11 +14,7 @@ struct InteractiveSession {
 
     /// The start-up settings of a wizard from the gathered values.
     private func configuration(_ values: ValueSources) -> WizardConfiguration {
-        var prefill = values.form.values
-        for (id, value) in InstanceForm().values where prefill[id] == value && values.sources[id] == nil { prefill[id] = nil }
-        return WizardConfiguration(sandboxURL: sandbox?.baseURL, prefill: prefill,
-                                   prefillSources: values.sources, oauthState: Randomness.oauthState(),
-                                   browserAvailable: Browser.isAvailable)
+        values.wizardConfiguration(sandboxURL: sandbox?.baseURL)
     }
 
     /// Runs the create wizard; returns the exit status (128 + n after signal n).

@@ -1,3 +1,4 @@
+import Synchronization
 import OpenConnectors
 import TerminalUI
 import Wizard
@@ -15,20 +16,20 @@ struct LiveEffects: EffectPerformer {
         }
     }
 
-    /// Streams a listing page by page; an error ends it.
+    /// Streams a listing page by page with the client's own paging (and its guard against a
+    /// repeated next-page token); an error ends it.
     private func listPages(_ client: OpenConnectorsClient, emit: @escaping @Sendable (EffectResult) -> Void) async {
-        var next: String?
-        repeat {
-            do {
-                let page = try await client.listPage(pageSize: OpenConnectorsClient.maximumPageSize, nextPage: next)
+        let lastHadMore = Mutex(false)
+        do {
+            _ = try await client.listInstances { page in
+                lastHadMore.withLock { $0 = page.nextPageToken != nil && !page.instances.isEmpty }
                 emit(.instancesPage(.success(page)))
-                next = page.instances.isEmpty ? nil : page.nextPageToken
-            } catch {
-                emit(.instancesPage(.failure(error)))
-                return
             }
-        } while next != nil && !Task.isCancelled
-        if Task.isCancelled { emit(.instancesPage(.failure(.transport(.cancelled)))) }
+            // The client stopped on a token it had seen: tell the listing it is complete.
+            if lastHadMore.withLock({ $0 }) { emit(.instancesPage(.success(InstancePage(instances: [])))) }
+        } catch {
+            emit(.instancesPage(.failure(error)))
+        }
     }
 
     /// Runs an effect with one result.

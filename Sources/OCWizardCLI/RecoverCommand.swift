@@ -8,7 +8,8 @@ struct RecoverCommand: AsyncParsableCommand {
         abstract: "Find a Microsoft Graph instance and show its token and id; re-authenticate, enable or delete it.",
         discussion: """
             The token can be read again at any time with the user and organization secrets: losing it \
-            does not mean starting over. Without --no-input this opens the recovery screens. With \
+            does not mean starting over. Without --no-input this opens the recovery screens (plain prompts with --plain, \
+            without a terminal, with TERM=dumb or ACCESSIBLE). With \
             --no-input it prints the matching instances (exit 2 when none match).
             """
     )
@@ -41,6 +42,9 @@ struct RecoverCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("callback-url"), help: ArgumentHelp("With --reauthenticate: \(ParameterTable[.callbackURL].help) Defaults to the instance's.", valueName: "url"))
     var callbackURL: String?
+
+    @Flag(help: "Ask line by line instead of drawing screens (also when not a terminal, TERM=dumb or ACCESSIBLE is set).")
+    var plain = false
 
     @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON).", valueName: "file"))
     var profile: String?
@@ -83,10 +87,8 @@ struct RecoverCommand: AsyncParsableCommand {
         if noInput || reauthenticate {
             let query = NonInteractiveRecover.Query(id: id, name: name, tags: tags)
             status = await NonInteractiveRecover(values: values, connection: settings, query: query, json: json, reauthenticate: reauthenticate).run().rawValue
-        } else if let reason = TerminalCheck.reasonNoScreen() {
-            printError("ocwizard: cannot draw the recovery screens: \(reason).")
-            printError("Run it in a terminal, or print the instances without a screen: ocwizard recover --no-input [--json] [--id N | --name NAME | --tag TAG].")
-            status = ExitStatus.invalidInput.rawValue
+        } else if plain || TerminalCheck.reasonNoScreen() != nil || environment["ACCESSIBLE"] != nil {
+            status = await LineRecoverRun(values: values, connection: settings, sandboxURL: sandbox?.baseURL).run().rawValue
         } else {
             status = await InteractiveSession(values: values, connection: settings, sandbox: sandbox).recover()
         }

@@ -89,6 +89,17 @@ struct ProfileAndSecretsTests {
         for secret in TestSandbox.secrets { #expect(!result.allOutput.contains(secret)) }
     }
 
+    @Test("recover --plain asks line by line through a pipe; an empty account says so and how to create one")
+    func recoverPlain() async throws {
+        let runner = try CommandRunner()
+        let result = try await runner.run(["recover", "--sandbox", "--plain"], input: "\n\n\n")
+        #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
+        #expect(result.stdout.contains("recover an instance · SANDBOX (plain mode)"))
+        #expect(result.stdout.contains("This account has no Microsoft Graph instance yet."))
+        #expect(result.stdout.contains("ocwizard create --sandbox"))
+        for secret in TestSandbox.secrets { #expect(!result.allOutput.contains(secret)) }
+    }
+
     @Test("Plain mode re-asks a bad value with the same message as the wizard")
     func plainModeValidation() async throws {
         let runner = try CommandRunner()

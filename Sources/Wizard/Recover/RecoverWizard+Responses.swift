@@ -37,10 +37,7 @@ extension RecoverWizard {
                 screen = .detail
                 tokenRevealed = false
                 detailFocus = .copyToken
-                banner = Banner(tone: .success, lines: [
-                    "✓ Re-authenticated.",
-                    instance.token == previousToken ? "The token did not change." : "The token changed: use the new one below (Ctrl-R reveals it).",
-                ])
+                banner = Reauthentication.success(previousToken: previousToken, instance: instance)
             case .failure(let error):
                 let route = FailureRouter.route(error)
                 if var child = signInJourney, let target = route.target, child.journey.stepIDs.contains(target) {

@@ -68,31 +68,18 @@ extension RecoverWizard {
     mutating func startReauthentication(with form: InstanceForm) -> [Effect] {
         guard let detail else { return [] }
         beginBusy(.reauthenticating)
-        return [.reauthenticate(ReauthenticationRequest(
-            baseURL: connection.baseURL, credentials: connection.credentials, id: detail.id,
-            code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
-            apiSecret: form.normalized(.apiSecret), callbackURL: form.normalized(.callbackURL)))]
+        return [.reauthenticate(Reauthentication.request(connection: connection, id: detail.id, form: form))]
     }
 
     /// Starts the sign-in-again journey for the shown instance, pre-filled from its configuration.
     mutating func beginReauthentication() {
         guard let detail else { return }
-        // The run's own values (profile, environment), the verified connection, then the instance's
-        // configuration; the client secret is always typed again and the code comes from a new sign-in.
-        var prefill = configuration.prefill
-        prefill[.apiSecret] = nil
-        prefill[.code] = nil
-        for id in ConnectionStep().checked { prefill[id] = connectionJourney.form[id] }
-        for (id, key) in [(ParameterID.apiKey, "oauth.api.key"), (.callbackURL, "oauth.callback.url"), (.scope, "oauth.scope")] {
-            if let value = detail.configuration[key], value != "********", !value.isEmpty { prefill[id] = value }
-        }
         var setup = configuration
-        setup.prefill = prefill
+        setup.prefill = Reauthentication.prefill(run: configuration.prefill, connection: connectionJourney.form, instance: detail)
         setup.prefillSources = [:]
         var child = CreateWizard(configuration: setup, steps: CreateJourney.signInAgain, firstStepBack: .leave)
-        let retype = child.form.normalized(.apiKey).isEmpty ? "the client ID and client secret again: Open Connectors returns both masked" : "the client secret again: Open Connectors never returns it"
-        child.journey.state.banner = Banner(tone: .info, lines: ["Re-authenticating \(detail.name) (id \(detail.id)). Type \(retype)."])
-        child.focus = .field(child.form.normalized(.apiKey).isEmpty ? .apiKey : .apiSecret)
+        child.journey.state.banner = Reauthentication.banner(for: detail, form: child.form)
+        child.focus = .field(Reauthentication.firstField(child.form))
         signInJourney = child
         screen = .reauthenticate
     }

@@ -1,0 +1,46 @@
+import OpenConnectors
+
+/// What re-authenticating an instance starts from and sends, for every driver.
+public enum Reauthentication {
+    /// The sign-in-again journey's values: the run's own (profile, environment), the verified
+    /// connection, then the instance's configuration. The client secret is always typed again (the
+    /// service returns it masked) and the code comes from a new sign-in.
+    public static func prefill(run: [ParameterID: String], connection: InstanceForm, instance: Instance) -> [ParameterID: String] {
+        var prefill = run
+        prefill[.apiSecret] = nil
+        prefill[.code] = nil
+        for id in ConnectionStep().checked { prefill[id] = connection[id] }
+        for (id, key) in [(ParameterID.apiKey, "oauth.api.key"), (.callbackURL, "oauth.callback.url"), (.scope, "oauth.scope")] {
+            if let value = instance.configuration[key], value != "********", !value.isEmpty { prefill[id] = value }
+        }
+        return prefill
+    }
+
+    /// The banner across the first step: which instance, and what to type again.
+    public static func banner(for instance: Instance, form: InstanceForm) -> Banner {
+        let retype = form.normalized(.apiKey).isEmpty
+            ? "the client ID and client secret again: Open Connectors returns both masked"
+            : "the client secret again: Open Connectors never returns it"
+        return Banner(tone: .info, lines: ["Re-authenticating \(instance.name) (id \(instance.id)). Type \(retype)."])
+    }
+
+    /// The field to start on: the first one that must be typed again.
+    public static func firstField(_ form: InstanceForm) -> ParameterID {
+        form.normalized(.apiKey).isEmpty ? .apiKey : .apiSecret
+    }
+
+    /// The `PUT /instances/{id}?reAuthenticate=true` request from the values the journey returned.
+    public static func request(connection: VerifiedConnection, id: Int, form: InstanceForm) -> ReauthenticationRequest {
+        ReauthenticationRequest(baseURL: connection.baseURL, credentials: connection.credentials, id: id,
+                                code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
+                                apiSecret: form.normalized(.apiSecret), callbackURL: form.normalized(.callbackURL))
+    }
+
+    /// What a successful re-authentication says.
+    public static func success(previousToken: String?, instance: Instance) -> Banner {
+        Banner(tone: .success, lines: [
+            "✓ Re-authenticated.",
+            instance.token == previousToken ? "The token did not change." : "The token changed: use the new one below (Ctrl-R reveals it).",
+        ])
+    }
+}
