@@ -27,7 +27,7 @@ struct ModalView {
             lines += [.blank, .text("Esc or Enter closes this help.", theme.help, indent: 0)]
         case .confirmQuit:
             title = "Quit?"
-            lines = ScreenLine.paragraph("Quit without creating an instance? What you typed is not saved.", indent: 0, width: inner + 1) + [.blank, .text("y  quit    n  stay", theme.button, indent: 0)]
+            lines = ScreenLine.paragraph(state.quitQuestion, indent: 0, width: inner + 1) + [.blank, .text("y  quit    n  stay", theme.button, indent: 0)]
         case .scopePicker(let cursor, let chosen):
             title = "Pick scopes"
             for (index, scope) in ScopeCatalog.common.enumerated() {

@@ -16,6 +16,13 @@ extension CreateWizard {
         return items + journey.actions.map(Focusable.action)
     }
 
+    /// What the quit dialog asks: a create warns that nothing is created, other journeys only that input is lost.
+    public var quitQuestion: String {
+        journey.stepIDs.contains(.submitting)
+            ? "Quit without creating an instance? What you typed is not saved."
+            : "Quit ocwizard? What you typed is not saved."
+    }
+
     /// The parameter whose field has the focus, if any.
     public var focusedParameter: ParameterID? {
         if case .field(let id) = focus { return id }

@@ -194,6 +194,22 @@ struct SubmitFlowTests {
         }
     }
 
+    @Test("A refused client secret goes back to the Azure app step with the focus and a message on the secret")
+    func clientSecretRefused() {
+        var wizard = freshWizard()
+        wizard.reachReview()
+        wizard.press(.enter)
+        let failure = APIFailure(status: 400, body: APIErrorBody(requestId: nil, message: "Failed to retrieve token",
+                                                                  providerMessage: "AADSTS7000215: Invalid client secret provided."))
+        wizard.receive(.instanceCreated(.failure(.api(failure))))
+        #expect(wizard.focusables.first == .action(.goTo(.azureApp)))
+        wizard.press(.enter)
+        #expect(wizard.step == .azureApp)
+        #expect(wizard.focus == .field(.apiSecret), "the focus is on the secret that was refused")
+        #expect(wizard.problems(for: .apiSecret).first?.message.contains("Value") == true)
+        #expect(!wizard.form[.apiKey].isEmpty && !wizard.form[.apiSecret].isEmpty, "the typed values are kept")
+    }
+
     @Test("A server error offers Retry on the result screen without retyping")
     func serverErrorRetry() {
         var wizard = freshWizard()

@@ -213,3 +213,33 @@ struct RecoverWizardTests {
         }
     }
 }
+
+@Suite("Recover: what a new user hit")
+struct RecoverFixesTests {
+    @Test("After Enable the detail is read again and the focus is on a button that exists")
+    func focusAfterEnable() {
+        var wizard = loadedRecover(3)
+        wizard.update(.key(.enter))
+        var disabled = sampleInstances(1)[0]
+        disabled.disabled = true
+        wizard.update(.response(.instanceLoaded(.success(disabled))))
+        wizard.detailFocus = .enable
+        #expect(wizard.update(.key(.enter)).count == 1)
+        wizard.update(.response(.instanceEnabled(.success(Done()))))
+        var enabled = disabled
+        enabled.disabled = false
+        wizard.update(.response(.instanceLoaded(.success(enabled))))
+        #expect(wizard.detailActions.contains(wizard.detailFocus), "focus on \(wizard.detailFocus), buttons \(wizard.detailActions)")
+    }
+
+    @Test("Quitting from recover's connection step does not speak of creating an instance")
+    func quitQuestion() {
+        var wizard = RecoverWizard(configuration: WizardConfiguration(oauthState: testState))
+        wizard.update(.key(.tab))
+        wizard.update(.key(.character("x")))
+        wizard.update(.key(.escape))
+        #expect(wizard.connectionJourney.modal == .confirmQuit)
+        #expect(!wizard.connectionJourney.quitQuestion.contains("creating"))
+        #expect(freshWizard().quitQuestion.contains("without creating an instance"))
+    }
+}

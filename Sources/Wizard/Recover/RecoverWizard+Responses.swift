@@ -22,6 +22,8 @@ extension RecoverWizard {
             case .success(let instance):
                 detail = instance
                 list.replace(id: instance.id, with: instance)
+                // After Enable the button is gone: the focus goes back to the first one.
+                if !detailActions.contains(detailFocus) { detailFocus = .copyToken }
             case .failure(let error):
                 failed(error)
             }
