@@ -12,24 +12,11 @@ public struct LineRecover {
         self.io = io; self.performer = performer; self.configuration = configuration
     }
 
-    /// How the run ended.
-    public enum Outcome: Sendable, Equatable {
-        /// The user was done (quit after finding what they wanted).
-        case done
-        /// The account has no Microsoft Graph instance; the caller may offer create.
-        case empty
-        /// The user quit before the connection was made.
-        case quit
-        /// A call failed and the user could not go on.
-        case failed(OpenConnectorsError)
-        /// Input ended.
-        case endOfInput
-    }
-
     struct EndOfInput: Error {}
 
-    /// Runs until the user is done.
-    public func run() async -> Outcome {
+    /// Runs until the user is done (`.finished`: they quit after finding what they wanted, or the
+    /// account has no instance and they were told how to create one).
+    public func run() async -> LineOutcome {
         var connectionJourney = Journey(steps: CreateJourney.connectionOnly, options: configuration.journeyOptions, form: configuration.initialForm)
         let line = LineDriver(io: io, performer: performer)
         var resumeEffects: [Effect]?
@@ -38,9 +25,7 @@ public struct LineRecover {
                 let outcome = if let effects = resumeEffects { await line.resume(&connectionJourney, effects: effects) } else { await line.run(&connectionJourney) }
                 switch outcome {
                 case .finished: break
-                case .quit: return .quit
-                case .failed(let error): return .failed(error)
-                case .endOfInput: return .endOfInput
+                case let other: return other
                 }
                 let connection = connectionJourney.state.currentConnection
                 io.say("Reading the account's Microsoft Graph instances…")
@@ -63,7 +48,8 @@ public struct LineRecover {
                 }
                 if list.all.isEmpty {
                     io.say("This account has no Microsoft Graph instance yet.")
-                    return .empty
+                    io.say("Create one with: ocwizard create\(configuration.sandboxURL == nil ? "" : " --sandbox")")
+                    return .finished
                 }
                 return try await browse(&list, connection: connection, connectionForm: connectionJourney.state.form)
             }
@@ -73,7 +59,7 @@ public struct LineRecover {
     }
 
     /// The list: filter, pick one, act on it; back comes here.
-    private func browse(_ list: inout InstanceList, connection: VerifiedConnection, connectionForm: InstanceForm) async throws(EndOfInput) -> Outcome {
+    private func browse(_ list: inout InstanceList, connection: VerifiedConnection, connectionForm: InstanceForm) async throws(EndOfInput) -> LineOutcome {
         while true {
             io.say("")
             io.say("\(list.visible.count) of \(list.all.count) instance\(list.all.count == 1 ? "" : "s")\(list.query.isEmpty ? "" : " match “\(TextSafety.visible(list.query))”"):")
@@ -85,7 +71,7 @@ public struct LineRecover {
             if list.visible.count > 30 { io.say("  … \(list.visible.count - 30) more: type some of a name, id or tag to narrow the list.") }
             guard let reply = io.ask("Number to open, text to filter, Enter for all, q to quit: ") else { throw EndOfInput() }
             let typed = Normalizer.trim(reply)
-            if typed.lowercased() == "q" || typed.lowercased() == "quit" { return .done }
+            if typed.lowercased() == "q" || typed.lowercased() == "quit" { return .finished }
             if let number = Int(typed), (1...max(1, min(list.visible.count, 30))).contains(number), !list.visible.isEmpty {
                 let instance = list.instance(atRow: number - 1)
                 if let outcome = try await detail(instance, list: &list, connection: connection, connectionForm: connectionForm) { return outcome }
@@ -96,7 +82,7 @@ public struct LineRecover {
     }
 
     /// One instance: read again, token on request, re-authenticate, enable, delete. `nil` goes back to the list.
-    private func detail(_ shown: Instance, list: inout InstanceList, connection: VerifiedConnection, connectionForm: InstanceForm) async throws(EndOfInput) -> Outcome? {
+    private func detail(_ shown: Instance, list: inout InstanceList, connection: VerifiedConnection, connectionForm: InstanceForm) async throws(EndOfInput) -> LineOutcome? {
         var instance = shown
         if case .instanceLoaded(.success(let fresh))? = await performer.results(of: .loadInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: shown.id)).first {
             instance = fresh
@@ -141,7 +127,7 @@ public struct LineRecover {
                 default: break
                 }
             case "back": return nil
-            case "quit": return .done
+            case "quit": return .finished
             default: io.say("  Press Enter for the token, or type one of: \(actions.dropFirst().joined(separator: ", ")).")
             }
         }

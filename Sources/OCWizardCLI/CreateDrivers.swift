@@ -70,19 +70,9 @@ struct LineCreate {
         let options = JourneyOptions(sandboxURL: sandboxURL, oauthState: Randomness.oauthState(), browserAvailable: Browser.isAvailable)
         var journey = Journey(steps: CreateJourney.steps, options: options, form: form)
         io.say("ocwizard · new Microsoft Graph instance\(sandboxURL == nil ? "" : " · SANDBOX") (plain mode)")
-        switch await LineDriver(io: io, performer: performer).run(&journey) {
-        case .finished:
-            if journey.state.createdInstance != nil, sandboxURL == nil { LastRun.save(journey.state.form, namePrefix: values.namePrefix) }
-            return .success
-        case .quit:
-            return .cancelled
-        case .failed(let error):
-            return ExitStatus(error)
-        case .endOfInput:
-            printError("ocwizard: input ended before the wizard was done (standard input is not a terminal, or was closed).")
-            printError("Run ocwizard in a terminal, or create without prompts: ocwizard create --no-input --name NAME --code CODE_OR_URL … (see ocwizard create --help).")
-            return .invalidInput
-        }
+        let outcome = await LineDriver(io: io, performer: performer).run(&journey)
+        if journey.state.createdInstance != nil, sandboxURL == nil { LastRun.save(journey.state.form, namePrefix: values.namePrefix) }
+        return ExitStatus(outcome, withoutInput: "create without prompts: ocwizard create --no-input --name NAME --code CODE_OR_URL … (see ocwizard create --help)")
     }
 }
 
@@ -98,20 +88,22 @@ struct LineRecoverRun {
         let performer = LiveEffects(transport: Transports.make(connection, log: log.append))
         let io = TerminalPrompter()
         io.say("ocwizard · recover an instance\(sandboxURL == nil ? "" : " · SANDBOX") (plain mode)")
-        switch await LineRecover(io: io, performer: performer, configuration: values.wizardConfiguration(sandboxURL: sandboxURL)).run() {
-        case .done:
-            return .success
-        case .empty:
-            io.say("Create one with: ocwizard create\(sandboxURL == nil ? "" : " --sandbox")")
-            return .success
-        case .quit:
-            return .cancelled
-        case .failed(let error):
-            return ExitStatus(error)
+        let outcome = await LineRecover(io: io, performer: performer, configuration: values.wizardConfiguration(sandboxURL: sandboxURL)).run()
+        return ExitStatus(outcome, withoutInput: "print the instances without prompts: ocwizard recover --no-input [--json] [--id N | --name NAME | --tag TAG]")
+    }
+}
+
+extension ExitStatus {
+    /// The status for how a line-mode run ended; when input ended, says so and how to run without prompts.
+    init(_ outcome: LineOutcome, withoutInput hint: String) {
+        switch outcome {
+        case .finished: self = .success
+        case .quit: self = .cancelled
+        case .failed(let error): self = ExitStatus(error)
         case .endOfInput:
-            printError("ocwizard: input ended before recover was done (standard input is not a terminal, or was closed).")
-            printError("Print the instances without prompts: ocwizard recover --no-input [--json] [--id N | --name NAME | --tag TAG].")
-            return .invalidInput
+            printError("ocwizard: input ended before ocwizard was done (standard input is not a terminal, or was closed).")
+            printError("Run ocwizard in a terminal, or \(hint).")
+            self = .invalidInput
         }
     }
 }

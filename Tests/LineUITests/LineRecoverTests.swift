@@ -32,7 +32,7 @@ struct LineRecoverTests {
     func findToken() async {
         let io = ScriptedLineIO(answers: ["", "user-secret", "org-secret", "bob", "1", "", "quit"])
         let outcome = await LineRecover(io: io, performer: service(), configuration: configuration).run()
-        #expect(outcome == .done)
+        #expect(outcome == .finished)
         #expect(io.output.contains("1 of 2 instances match “bob”"))
         #expect(io.output.contains("token: TOKEN-BOB-0123456789"))
         #expect(!io.output.contains("TOKEN-ALICE"), "only the token asked for is printed")
@@ -51,7 +51,7 @@ struct LineRecoverTests {
             "quit",
         ])
         let outcome = await LineRecover(io: io, performer: performer, configuration: configuration).run()
-        #expect(outcome == .done, "\(io.output)")
+        #expect(outcome == .finished, "\(io.output)")
         let puts = performer.effects.compactMap { effect -> ReauthenticationRequest? in
             if case .reauthenticate(let request) = effect { return request }
             return nil
@@ -68,7 +68,7 @@ struct LineRecoverTests {
         let io = ScriptedLineIO(answers: ["", "user-secret", "org-secret", "", "", "", "q"])
         let performer = service(listing: .failure(refused))
         let outcome = await LineRecover(io: io, performer: performer, configuration: configuration).run()
-        #expect(outcome == .done, "\(io.output)")
+        #expect(outcome == .finished, "\(io.output)")
         #expect(io.output.contains("refused the user or organization secret"))
         #expect(performer.effects.filter { $0.kind == "listInstances" }.count == 2)
     }
