@@ -30,9 +30,11 @@ struct ModalView {
             lines = ScreenLine.paragraph(state.quitQuestion, indent: 0, width: inner + 1) + [.blank, .text("y  quit    n  stay", theme.button, indent: 0)]
         case .scopePicker(let cursor, let chosen):
             title = "Pick scopes"
+            // Names padded to the longest one plus a space, so every summary fits at 80 columns.
+            let nameWidth = (ScopeCatalog.common.map { DisplayWidth.of($0.name) }.max() ?? 0) + 1
             for (index, scope) in ScopeCatalog.common.enumerated() {
                 let ticked = chosen.contains { $0.lowercased() == scope.name.lowercased() }
-                let text = "\(ticked ? "[x]" : "[ ]") \(scope.name.padded(to: 27)) \(scope.summary)"
+                let text = "\(ticked ? "[x]" : "[ ]") \(scope.name.padded(to: nameWidth))\(scope.summary)"
                 lines.append(.text(DisplayWidth.prefix(of: text, fitting: inner), index == cursor ? theme.focusedButton : .plain, indent: 0))
             }
             lines += [.blank, .text("↑/↓ move · Space tick · Enter apply · Esc cancel", theme.help, indent: 0)]
