@@ -10,8 +10,6 @@ public final class CursesTerminal: TerminalBackend {
     private var pairs: [Int: Int16] = [:]
     private var restored = false
     private var pendingInput: [TerminalInput] = []
-    /// What ncurses' screen holds (the last presented buffer); `nil` after a resize.
-    private var presented: CellBuffer?
     /// A reused run of wide characters for `present`.
     private var run: [wchar_t] = []
 
@@ -49,16 +47,13 @@ public final class CursesTerminal: TerminalBackend {
         (Int(ocw_cols()), Int(ocw_lines()))
     }
 
-    public func present(_ buffer: CellBuffer) {
-        // Only rows that differ from the last presented buffer are handed to ncurses: after a
-        // keystroke that is a few rows, not width × height cells (ncurses' own diff then decides
-        // what to send). A new size or a resize starts over with every row.
-        let previous = presented.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
+    public func present(_ buffer: CellBuffer, changedRows: [Int]) {
+        // Only the rows the run loop found changed are handed to ncurses: after a keystroke that
+        // is a few rows, not width × height cells (ncurses' own diff then decides what to send).
         let width = buffer.width
         let cells = buffer.cells
-        for row in 0..<buffer.height {
+        for row in changedRows where row < buffer.height {
             let rowStart = row * width
-            if let previous, previous.rowsEqual(buffer, from: row, to: row + 1) { continue }
             var column = 0
             while column < width {
                 let style = cells[rowStart + column].style
@@ -76,7 +71,6 @@ public final class CursesTerminal: TerminalBackend {
                 _ = ocw_put(Int32(row), Int32(start), run, count)
             }
         }
-        presented = buffer
         ocw_set_style(ocw_attr_normal(), 0)
         if let cursor = buffer.cursor {
             curs_set(1)
@@ -96,9 +90,8 @@ public final class CursesTerminal: TerminalBackend {
         if let number = SignalTrap.takeSignal() { return .signal(number) }
         if status == ERR { return nil }
         if status == ocw_key_code_yes() {
-            let input = CursesKeyDecoder.functionKey(Int32(value))
-            if input == .resize { presented = nil }
-            return input
+            // On a resize the run loop forgets its last frame, so every row is drawn again.
+            return CursesKeyDecoder.functionKey(Int32(value))
         }
         if value == 27 { return readEscapeSequence() }
         return CursesKeyDecoder.character(UInt32(value)).map(TerminalInput.key)

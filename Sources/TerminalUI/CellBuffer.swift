@@ -40,6 +40,18 @@ public struct CellBuffer: Sendable, Equatable {
     /// Compares in place through buffer pointers: comparing `[Cell]` or slices of it copies
     /// (retains and releases) every cell, which made the run loop's `frame != lastFrame` cost
     /// as much as drawing the frame.
+    /// The rows that differ from `previous` (every row when there is none or its size differs):
+    /// the one frame diff of the screen driver, handed to the backend with the frame.
+    public func changedRows(since previous: CellBuffer?) -> [Int] {
+        guard let previous, previous.width == width, previous.height == height else { return Array(0..<height) }
+        return (0..<height).filter { !rowsEqual(previous, from: $0, to: $0 + 1) }
+    }
+
+    /// Whether the cursor is where it is in `other`.
+    public func cursorEqual(_ other: CellBuffer) -> Bool {
+        cursor?.column == other.cursor?.column && cursor?.row == other.cursor?.row
+    }
+
     public func rowsEqual(_ other: CellBuffer, from first: Int, to last: Int) -> Bool {
         let range = (first * width)..<(last * width)
         return cells.withUnsafeBufferPointer { mine in

@@ -16,8 +16,8 @@ public enum TerminalInput: Sendable, Equatable {
 public protocol TerminalBackend: AnyObject {
     /// Current size in columns and rows.
     var size: (width: Int, height: Int) { get }
-    /// Shows a buffer (and its cursor).
-    func present(_ buffer: CellBuffer)
+    /// Shows a buffer and its cursor; only `changedRows` differ from what is on screen.
+    func present(_ buffer: CellBuffer, changedRows: [Int])
     /// Waits up to `timeoutMilliseconds` for input; `nil` when none came.
     func nextInput(timeoutMilliseconds: Int) -> TerminalInput?
     /// Puts text on the user's clipboard (OSC 52).
@@ -41,7 +41,13 @@ public final class InMemoryTerminal: TerminalBackend {
         pendingInput = input
     }
 
-    public func present(_ buffer: CellBuffer) { frames.append(buffer) }
+    /// The rows each presented frame was said to change, in order.
+    public private(set) var presentedRows: [[Int]] = []
+
+    public func present(_ buffer: CellBuffer, changedRows: [Int]) {
+        frames.append(buffer)
+        presentedRows.append(changedRows)
+    }
 
     public func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
         if pendingInput.isEmpty, let more = onIdle?() { pendingInput += more }

@@ -83,8 +83,9 @@ public final class WizardLoop<Program: LoopProgram> {
     private func draw() {
         let size = terminal.size
         let frame = program.render(width: size.width, height: size.height, theme: theme)
-        guard frame != lastFrame else { return }
-        terminal.present(frame)
+        let rows = frame.changedRows(since: lastFrame)
+        if let lastFrame, rows.isEmpty, frame.cursorEqual(lastFrame) { return }
+        terminal.present(frame, changedRows: rows)
         lastFrame = frame
     }
 

@@ -116,7 +116,7 @@ func frameBenchmark() {
     let theme = Theme.color
     let view = WizardView(theme: theme)
     var last = view.render(wizard, width: width, height: height)
-    terminal.present(last)
+    terminal.present(last, changedRows: last.changedRows(since: nil))
     var update: [Double] = [], render: [Double] = [], present: [Double] = [], total: [Double] = []
     let clock = ContinuousClock()
     var changed = 0
@@ -126,8 +126,9 @@ func frameBenchmark() {
         let t1 = clock.now
         let frame = view.render(wizard, width: width, height: height)
         let t2 = clock.now
-        if frame != last {
-            terminal.present(frame)
+        let rows = frame.changedRows(since: last)
+        if !rows.isEmpty || !frame.cursorEqual(last) {
+            terminal.present(frame, changedRows: rows)
             last = frame
             if index >= warmup { changed += 1 }
         }

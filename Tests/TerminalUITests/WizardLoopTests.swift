@@ -121,3 +121,20 @@ struct TooSmallTests {
         #expect(run.state.form == ScreenFixtures.sandbox().form)
     }
 }
+
+/// The frame diff is made once, in the loop; the backend gets only the rows that changed.
+@Suite("Run loop: one frame diff")
+struct FrameDiffTests {
+    @Test("The first frame has every row; a Tab hands over only the rows that changed, and they are the ones that differ")
+    func changedRowsOnly() {
+        let terminal = InMemoryTerminal(width: 80, height: 24, input: [.key(.tab), .key(.control("c"))])
+        let loop = WizardLoop(program: ScreenFixtures.review(), terminal: terminal, performer: ScriptedEffects(), theme: .color, tickMilliseconds: 1)
+        _ = loop.run()
+        #expect(terminal.presentedRows.first == Array(0..<24))
+        #expect(terminal.frames.count >= 2)
+        let (before, after) = (terminal.frames[0], terminal.frames[1])
+        let differing = (0..<24).filter { !after.rowsEqual(before, from: $0, to: $0 + 1) }
+        #expect(!differing.isEmpty && differing.count < 24)
+        #expect(terminal.presentedRows[1] == differing)
+    }
+}
