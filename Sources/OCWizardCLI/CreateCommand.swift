@@ -26,7 +26,7 @@ struct CreateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-input"), help: "Never prompt or draw a screen: report every missing or invalid value at once (exit 2), else create.")
     var noInput = false
 
-    @Flag(help: "Print {id, name, token, baseUrl, element, eventsEnabled, tags, createdDate} as JSON on stdout and nothing else there.")
+    @Flag(help: "Print {id, name, token, baseUrl, element, tags, valid, disabled, eventsEnabled, createdDate} as JSON on stdout and nothing else there.")
     var json = false
 
     @Flag(name: .customLong("dry-run"), help: "Validate, then print the request body and an equivalent curl command (secrets as $OC_… references); send nothing.")

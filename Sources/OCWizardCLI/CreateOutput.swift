@@ -21,18 +21,9 @@ enum DryRun {
 
 /// How a created instance and failures are reported on the command line.
 enum CreateOutput {
-    /// `{id, name, token, baseUrl, element, eventsEnabled, tags, createdDate}`.
+    /// The instance in the one JSON shape (`InstanceDocument.keys`).
     static func json(_ instance: Instance, baseURL: String, form: InstanceForm) -> String {
-        JSONValue.object([
-            ("id", .integer(instance.id)),
-            ("name", .string(instance.name)),
-            ("token", instance.token.map(JSONValue.string) ?? .null),
-            ("baseUrl", .string(baseURL)),
-            ("element", .string(instance.element?.key ?? ParameterTable.connectorKey)),
-            ("eventsEnabled", .bool(instance.eventsEnabled ?? form.eventsEnabled)),
-            ("tags", .array(instance.tags.map(JSONValue.string))),
-            ("createdDate", instance.createdDate.map(JSONValue.string) ?? .null),
-        ]).prettyText
+        InstanceDocument.json(instance, baseURL: baseURL, eventsEnabled: form.eventsEnabled).prettyText
     }
 
     /// A short human summary with the id and token (a script asked for it).

@@ -29,11 +29,11 @@ struct NonInteractiveRecover {
         let client = OpenConnectorsClient(transport: Transports.make(connection, log: log.append), baseURL: form.normalized(.baseURL), credentials: Credentials(form: form))
         do {
             if reauthenticate, let id = query.id {
-                let current = try await client.getInstance(id: id)
-                let callback = form.normalized(.callbackURL).isEmpty ? current.configuration["oauth.callback.url"] : form.normalized(.callbackURL)
+                // The client reads the instance once and keeps its callback URL unless one was given.
+                let callback = form.normalized(.callbackURL)
                 let instance = try await client.reauthenticate(id: id, code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
-                                                               apiSecret: form.normalized(.apiSecret), callbackURL: callback)
-                printOutput(json ? RecoverOutput.json(instance) : RecoverOutput.text([instance]))
+                                                               apiSecret: form.normalized(.apiSecret), callbackURL: callback.isEmpty ? nil : callback)
+                printOutput(json ? RecoverOutput.json(instance, baseURL: client.baseURL) : RecoverOutput.text([instance]))
                 return .success
             }
             let matches = try await find(client)
@@ -42,7 +42,8 @@ struct NonInteractiveRecover {
                 return .invalidInput
             }
             if json {
-                printOutput(query.id != nil ? RecoverOutput.json(matches[0]) : JSONValue.array(matches.map(RecoverOutput.jsonValue)).prettyText)
+                printOutput(query.id != nil ? RecoverOutput.json(matches[0], baseURL: client.baseURL)
+                            : JSONValue.array(matches.map { RecoverOutput.jsonValue($0, baseURL: client.baseURL) }).prettyText)
             } else {
                 printOutput(RecoverOutput.text(matches))
             }
@@ -75,23 +76,13 @@ struct NonInteractiveRecover {
 
 /// How recovered instances are printed.
 enum RecoverOutput {
-    /// `{id, name, token, tags, valid, disabled, eventsEnabled, createdDate}`.
-    static func jsonValue(_ instance: Instance) -> JSONValue {
-        let optionalBool = { (value: Bool?) in value.map(JSONValue.bool) ?? .null }
-        return .object([
-            ("id", .integer(instance.id)),
-            ("name", .string(instance.name)),
-            ("token", instance.token.map(JSONValue.string) ?? .null),
-            ("tags", .array(instance.tags.map(JSONValue.string))),
-            ("valid", optionalBool(instance.valid)),
-            ("disabled", optionalBool(instance.disabled)),
-            ("eventsEnabled", optionalBool(instance.eventsEnabled)),
-            ("createdDate", instance.createdDate.map(JSONValue.string) ?? .null),
-        ])
+    /// One instance in the one JSON shape (`InstanceDocument.keys`).
+    static func jsonValue(_ instance: Instance, baseURL: String) -> JSONValue {
+        InstanceDocument.json(instance, baseURL: baseURL)
     }
 
     /// One instance as indented JSON.
-    static func json(_ instance: Instance) -> String { jsonValue(instance).prettyText }
+    static func json(_ instance: Instance, baseURL: String) -> String { jsonValue(instance, baseURL: baseURL).prettyText }
 
     /// One line per instance: id, name, token.
     static func text(_ instances: [Instance]) -> String {

@@ -28,7 +28,7 @@ struct RecoverCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-input"), help: "Print the matching instances instead of opening the screens.")
     var noInput = false
 
-    @Flag(help: "With --no-input: print JSON ({id, name, token, tags, valid, disabled, eventsEnabled, createdDate}; an array, or one object with --id).")
+    @Flag(help: "With --no-input: print JSON ({id, name, token, baseUrl, element, tags, valid, disabled, eventsEnabled, createdDate}; an array, or one object with --id).")
     var json = false
 
     @Flag(help: "Re-authenticate the instance given by --id with the grant code given by --code (no screen).")

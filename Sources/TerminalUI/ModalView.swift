@@ -53,7 +53,7 @@ struct ModalView {
     func saveDialog(_ dialog: SaveDialog, inner: Int) -> (String, [ScreenLine], Int?) {
         switch dialog {
         case .path(let editor):
-            let lines = ScreenLine.paragraph("File for {id, name, token, baseUrl, element, createdDate}; it is written readable only by you (mode 0600).", indent: 0, width: inner + 1)
+            let lines = ScreenLine.paragraph("File for {id, name, token, baseUrl, element, tags, valid, disabled, eventsEnabled, createdDate}; it is written readable only by you (mode 0600).", indent: 0, width: inner + 1)
             let (input, inputLine) = inputLines(editor, inner: inner, hint: "Enter save · Esc cancel", after: lines)
             return ("Save the instance", input, inputLine)
         case .confirmOverwrite(let path):

@@ -2,17 +2,9 @@ import OpenConnectors
 
 /// The file a user may save after creating an instance: what later calls need, nothing more.
 public enum ResultFile {
-    /// `{id, name, token, baseUrl, element, createdDate}` as indented JSON.
+    /// The instance in ocwizard's one JSON shape (`InstanceDocument`), indented.
     public static func contents(instance: Instance, baseURL: String) -> String {
-        var fields: [(String, JSONValue)] = [
-            ("id", .integer(instance.id)),
-            ("name", .string(instance.name)),
-            ("token", instance.token.map(JSONValue.string) ?? .null),
-            ("baseUrl", .string(baseURL)),
-            ("element", .string(instance.element?.key ?? ParameterTable.connectorKey)),
-        ]
-        fields.append(("createdDate", instance.createdDate.map(JSONValue.string) ?? .null))
-        return JSONValue.object(fields).prettyText + "\n"
+        InstanceDocument.json(instance, baseURL: baseURL).prettyText + "\n"
     }
 
     /// The end of every default file name.

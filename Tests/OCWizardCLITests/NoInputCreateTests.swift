@@ -12,7 +12,7 @@ struct NoInputCreateTests {
                                     environment: TestSandbox.secretEnvironment.merging(["OC_SIGNATURE_KEY": "0123456789abcdef0123"]) { $1 })
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(json.keys) == ["id", "name", "token", "baseUrl", "element", "eventsEnabled", "tags", "createdDate"])
+        #expect(Set(json.keys) == ["id", "name", "token", "baseUrl", "element", "tags", "valid", "disabled", "eventsEnabled", "createdDate"], "the one instance shape")
         #expect(json["name"] as? String == "scripted")
         #expect(json["tags"] as? [String] == ["a", "b"])
         #expect(json["eventsEnabled"] as? Bool == true)

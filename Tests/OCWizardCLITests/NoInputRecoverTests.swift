@@ -15,7 +15,7 @@ struct NoInputRecoverTests {
         #expect(all.status == 0, "\(all.stderr)")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
         #expect(array.count == 3)
-        #expect(Set(array[0].keys) == ["id", "name", "token", "tags", "valid", "disabled", "eventsEnabled", "createdDate"])
+        #expect(Set(array[0].keys) == ["id", "name", "token", "baseUrl", "element", "tags", "valid", "disabled", "eventsEnabled", "createdDate"], "the same shape as create --json")
         let byTag = try await runner.run(["recover", "--no-input", "--json", "--base-url", sandbox.baseURL, "--tag", "team-a"], environment: TestSandbox.secretEnvironment)
         let tagged = try #require(try JSONSerialization.jsonObject(with: Data(byTag.stdout.utf8)) as? [[String: Any]])
         #expect(Set(tagged.compactMap { $0["name"] as? String }) == ["alice", "carol"])
