@@ -76,9 +76,11 @@ struct RecoverModalView {
         let name = state.detail?.name ?? ""
         switch modal {
         case .help:
-            let keys = state.screen == .instances
-                ? ["type      filter by name, id or tag", "↑/↓ PgUp/PgDn  move", "Enter     show the instance and its token", "Tab       sort by name, id, date", "Shift-Tab reverse the order", "Esc       clear the filter / back", "Ctrl-C    quit"]
-                : ["Tab/←/→   move between buttons", "Enter     press the button", "Ctrl-R    reveal or hide the token", "Esc       back to the list", "Ctrl-C    quit"]
+            // Generated from the same bindings that dispatch the keys and fill the help bar.
+            let bindings = state.screen == .instances
+                ? [("type", "filter by name, id or tag")] + state.listBindings.map { ($0.keyLabel, $0.action) }
+                : state.detailBindings.map { ($0.keyLabel, $0.action) }
+            let keys = (bindings + [("Ctrl-C", "quit")]).map { "\($0.0.padded(to: 10)) \($0.1)" }
             box.drawBox(title: "Help · keys", lines: keys.map { .text($0, .plain, indent: 0) } + [.blank, .text("Any key closes this help.", theme.help, indent: 0)], inputLine: nil, into: &buffer)
         case .confirmDelete(let editor):
             let question = ScreenLine.paragraph("Delete \(name) (id \(state.detail?.id ?? 0))? Its token stops working at once and this cannot be undone. Type the instance's name to confirm:", indent: 0, width: inner + 1)

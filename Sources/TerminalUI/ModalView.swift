@@ -22,7 +22,8 @@ struct ModalView {
             } else {
                 title = "Help · keys"
                 lines = state.keyBindings.map { .text("\($0.keyLabel.padded(to: 10)) \($0.action)", .plain, indent: 0) }
-                lines.append(.text("Ctrl-C".padded(to: 10) + " quit now (nothing is created)", .plain, indent: 0))
+                let nothingCreated = state.createdInstance == nil && state.journey.stepIDs.contains(.submitting)
+                lines.append(.text("Ctrl-C".padded(to: 10) + (nothingCreated ? " quit now (nothing is created)" : " quit"), .plain, indent: 0))
             }
             lines += [.blank, .text("Esc or Enter closes this help.", theme.help, indent: 0)]
         case .confirmQuit:

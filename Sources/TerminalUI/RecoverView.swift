@@ -45,14 +45,14 @@ public struct RecoverView {
                 forms.drawTitleBar(.init(title: title(state), position: "Recover · Instances"), into: &buffer)
                 InstanceTableView(state: state, theme: theme).draw(into: &buffer)
                 forms.drawFooter(helpText: "Type to filter by name, id or tag; Enter shows the instance and its token. Tab changes the sort, Shift-Tab reverses it.",
-                                 notice: state.notice, helpBar: state.modal.map(dialogKeys) ?? [("↑/↓", "move"), ("Enter", "open"), ("Tab", "sort"), ("Esc", state.filter.text.isEmpty ? "back" : "clear filter"), ("F1", "help"), ("Ctrl-C", "quit")],
+                                 notice: state.notice, helpBar: state.modal.map(dialogKeys) ?? state.listBindings.helpBar(),
                                  into: &buffer)
             } else {
                 let title = state.detail.map { "Recover · Instance \($0.id)" } ?? "Recover · Instance"
                 forms.drawTitleBar(.init(title: self.title(state), position: title), into: &buffer)
                 InstanceDetailView(state: state, theme: theme).draw(into: &buffer)
                 forms.drawFooter(helpText: "The token authorizes calls as: Authorization: User …, Organization …, Element <token>. Ctrl-R shows it; Copy puts it on the clipboard.",
-                                 notice: state.notice, helpBar: state.modal.map(dialogKeys) ?? [("Tab", "next"), ("Enter", state.detailFocus.label.lowercased()), ("Ctrl-R", state.tokenRevealed ? "hide token" : "reveal token"), ("Esc", "back to list"), ("Ctrl-C", "quit")],
+                                 notice: state.notice, helpBar: state.modal.map(dialogKeys) ?? state.detailBindings.helpBar(),
                                  into: &buffer)
             }
             if let modal = state.modal { RecoverModalView(theme: theme).draw(modal, state: state, into: &buffer) }

@@ -9,8 +9,8 @@ public enum Command: Sendable, Equatable {
     case cancelRequest, quit
 }
 
-/// A key binding with its help text; the help bar is generated from these.
-public struct KeyBinding: Sendable, Equatable {
+/// A key binding with its help text; dispatch, the help bar and F1 are generated from these.
+public struct KeyBinding<Command: Sendable & Equatable>: Sendable, Equatable {
     /// The keys that trigger it.
     public let keys: [Key]
     /// How the keys are written in the help bar ("Tab", "Ctrl-R").
@@ -35,9 +35,9 @@ extension CreateWizard {
     }
 
     /// The bindings in force now, most specific first.
-    public var keyBindings: [KeyBinding] {
+    public var keyBindings: [KeyBinding<Command>] {
         if busy != nil { return [KeyBinding([.escape], "Esc", "cancel", .cancelRequest)] }
-        var bindings: [KeyBinding] = []
+        var bindings: [KeyBinding<Command>] = []
         let scrolls = step == .review || step == .result
         if scrolls {
             bindings += [
@@ -66,7 +66,7 @@ extension CreateWizard {
     }
 
     /// Esc: quit on the first step and after a create, back elsewhere.
-    private var escapeBinding: KeyBinding {
+    private var escapeBinding: KeyBinding<Command> {
         if step == .result, createdInstance != nil { return KeyBinding([.escape], "Esc", "quit", .quit) }
         let quits = journey.index == 0 && firstStepBack == .quit
         return KeyBinding([.escape], "Esc", quits ? "quit" : "back", .back)
@@ -94,7 +94,14 @@ extension CreateWizard {
         case .scopePicker: return [("↑/↓", "move"), ("Space", "tick"), ("Enter", "apply"), ("Esc", "cancel")]
         case .newSignatureKey: return [("c", "copy"), ("Enter", "done")]
         case .save(.path): return [("Enter", "save"), ("Esc", "cancel")]
-        case nil: return keyBindings.filter(\.inHelpBar).map { ($0.keyLabel, $0.action) } + [("Ctrl-C", "quit")]
+        case nil: return keyBindings.helpBar()
         }
+    }
+}
+
+extension Array {
+    /// The help bar's items: the bindings it lists, then Ctrl-C, which quits everywhere.
+    public func helpBar<C>() -> [(key: String, action: String)] where Element == KeyBinding<C> {
+        filter(\.inHelpBar).map { ($0.keyLabel, $0.action) } + [("Ctrl-C", "quit")]
     }
 }

@@ -10,34 +10,33 @@ extension RecoverWizard {
         }
         guard case .key(let key) = event else { return [] }
         if modal == .help { modal = nil; return [] }
-        if busy != nil { return key == .escape ? [.cancelRequest] : [] }
+        guard let binding = listBindings.first(where: { $0.keys.contains(key) }) else {
+            if busy == nil, filter.apply(key) { list.filter(filter.text) }
+            return []
+        }
+        if busy != nil { return [.cancelRequest] }
         let rows = list.visible.count
-        switch key {
-        case .up: moveSelection(by: -1)
-        case .down: moveSelection(by: 1)
-        case .pageUp: moveSelection(by: -10)
-        case .pageDown: moveSelection(by: 10)
-        case .home where filter.text.isEmpty: moveSelection(by: -rows)
-        case .end where filter.text.isEmpty: moveSelection(by: rows)
-        case .tab: list.sort(by: list.sort.next)
-        case .backTab: list.sort(by: list.sort)
-        case .function(1): modal = .help
-        case .enter:
+        switch binding.command {
+        case .move: moveSelection(by: key == .up ? -1 : 1)
+        case .movePage: moveSelection(by: key == .pageUp ? -10 : 10)
+        case .moveToEnd: moveSelection(by: key == .home ? -rows : rows)
+        case .sort: list.sort(by: list.sort.next)
+        case .reverseSort: list.sort(by: list.sort)
+        case .help: modal = .help
+        case .open:
             if list.all.isEmpty, listing == .complete { return [.startCreate] }
             guard let instance = selectedInstance else { return [] }
             selectedID = instance.id
             return openDetail(instance)
-        case .escape:
+        case .back:
             if !filter.text.isEmpty {
                 filter = TextEditor(text: "")
                 list.filter("")
             } else {
                 screen = .connection
             }
-        case .control("r"):
-            if case .failed = listing { return startListing() }
-        default:
-            if filter.apply(key) { list.filter(filter.text) }
+        case .retry:
+            return startListing()
         }
         return []
     }
@@ -64,17 +63,17 @@ extension RecoverWizard {
     mutating func handleDetailInput(_ event: WizardEvent) -> [Effect] {
         if let modal { return handleModal(modal, event) }
         guard case .key(let key) = event else { return [] }
-        if busy != nil { return key == .escape ? [.cancelRequest] : [] }
+        guard let binding = detailBindings.first(where: { $0.keys.contains(key) }) else { return [] }
+        if busy != nil { return [.cancelRequest] }
         let actions = detailActions
         let index = actions.firstIndex(of: detailFocus) ?? 0
-        switch key {
-        case .tab, .right, .down: detailFocus = actions[(index + 1) % actions.count]
-        case .backTab, .left, .up: detailFocus = actions[(index - 1 + actions.count) % actions.count]
-        case .control("r"): tokenRevealed.toggle()
-        case .function(1), .character("?"): modal = .help
-        case .escape: screen = .instances; banner = nil
-        case .enter, .character(" "): return perform(detailFocus)
-        default: break
+        switch binding.command {
+        case .nextButton: detailFocus = actions[(index + 1) % actions.count]
+        case .previousButton: detailFocus = actions[(index - 1 + actions.count) % actions.count]
+        case .reveal: tokenRevealed.toggle()
+        case .help: modal = .help
+        case .back: screen = .instances; banner = nil
+        case .press: return perform(detailFocus)
         }
         return []
     }
