@@ -71,9 +71,13 @@ let package = Package(
         ),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "OpenConnectors", "Sandbox"]),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard", "OpenConnectors"]),
+        .testTarget(
+            name: "WizardTests",
+            dependencies: ["Wizard", "OpenConnectors", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard"], exclude: ["__Snapshots__"]),
+        // CNCursesW only for glibc's wcwidth, which DisplayWidthTests compares the width table with.
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
         .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "Sandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),
     ],

@@ -27,4 +27,8 @@ static inline int ocw_put(int y, int x, const wchar_t *text, int n) { return mvw
 static inline void ocw_use_environment_locale(void) { setlocale(LC_ALL, ""); }
 
 static inline int ocw_key_code_yes(void) { return KEY_CODE_YES; }
+
+/// Columns glibc gives a wide character in the current locale (-1 when not printable); the
+/// tests compare the renderer's width table with it.
+extern int wcwidth(wchar_t);
 #endif

@@ -2,7 +2,7 @@ import CNCursesW
 import TerminalUI
 import Wizard
 
-/// Turns ncurses key codes and characters into the wizard's `Key` values.
+/// Turns the function-key codes ncurses decodes into input; `InputDecoder` does the characters.
 enum CursesKeyDecoder {
     /// A function-key code from `wget_wch` (`KEY_CODE_YES`).
     static func functionKey(_ code: Int32) -> TerminalInput? {
@@ -27,21 +27,6 @@ enum CursesKeyDecoder {
             case "kRIT3": .key(.altRight)
             default: nil
             }
-        }
-    }
-
-    /// A character from `wget_wch`.
-    static func character(_ value: UInt32) -> Key? {
-        switch value {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
-        case 0..<32: return nil
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return nil }
-            return .character(Character(scalar))
         }
     }
 }

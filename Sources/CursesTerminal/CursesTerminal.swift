@@ -10,6 +10,8 @@ public final class CursesTerminal: TerminalBackend {
     private var pairs: [Int: Int16] = [:]
     private var restored = false
     private var pendingInput: [TerminalInput] = []
+    /// Turns the scalars ncurses reads into keys, graphemes and pastes.
+    private var decoder = InputDecoder()
     /// A reused run of wide characters for `present`.
     private var run: [wchar_t] = []
 
@@ -84,59 +86,40 @@ public final class CursesTerminal: TerminalBackend {
     public func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
         if !pendingInput.isEmpty { return pendingInput.removeFirst() }
         if let number = SignalTrap.takeSignal() { return .signal(number) }
-        timeout(Int32(timeoutMilliseconds))
-        var value: wint_t = 0
-        let status = wget_wch(ocw_stdscr(), &value)
-        if let number = SignalTrap.takeSignal() { return .signal(number) }
-        if status == ERR { return nil }
-        if status == ocw_key_code_yes() {
-            // On a resize the run loop forgets its last frame, so every row is drawn again.
-            return CursesKeyDecoder.functionKey(Int32(value))
+        // Feed the decoder until it completes an input and has nothing pending: a held grapheme
+        // waits only for what is already there, an escape sequence or a paste a little longer.
+        var wait = decoder.pending == .nothing ? timeoutMilliseconds : Self.patience(for: decoder.pending)
+        repeat {
+            timeout(Int32(wait))
+            var value: wint_t = 0
+            let status = wget_wch(ocw_stdscr(), &value)
+            if let number = SignalTrap.takeSignal() { return .signal(number) }
+            if status == ERR {
+                pendingInput += decoder.inputPaused()
+            } else if status == ocw_key_code_yes() {
+                guard let input = CursesKeyDecoder.functionKey(Int32(value)) else { continue }
+                // On a resize the run loop forgets its last frame, so every row is drawn again.
+                pendingInput += decoder.feed(decoded: input)
+            } else if let scalar = Unicode.Scalar(UInt32(value)) {
+                pendingInput += decoder.feed(CollectionOfOne(scalar))
+            }
+            wait = Self.patience(for: decoder.pending)
+        } while decoder.pending != .nothing
+        return pendingInput.isEmpty ? nil : pendingInput.removeFirst()
+    }
+
+    /// How long to wait for the rest of what the decoder is in the middle of, in milliseconds.
+    private static func patience(for pending: InputDecoder.Pending) -> Int {
+        switch pending {
+        case .nothing, .grapheme: 0
+        case .escapeSequence: 30
+        case .paste: 2000
         }
-        if value == 27 { return readEscapeSequence() }
-        return CursesKeyDecoder.character(UInt32(value)).map(TerminalInput.key)
     }
 
     public func copyToClipboard(_ text: String) {
         let encoded = Data(text.utf8).base64EncodedString()
         Self.writeDirect("\u{1B}]52;c;\(encoded)\u{07}")
-    }
-
-    /// After Esc: a bracketed paste, an Alt-arrow, or Esc itself.
-    private func readEscapeSequence() -> TerminalInput? {
-        var sequence: [UInt32] = []
-        timeout(30)
-        while sequence.count < 6 {
-            var value: wint_t = 0
-            guard wget_wch(ocw_stdscr(), &value) != ERR else { break }
-            sequence.append(UInt32(value))
-            let text = String(String.UnicodeScalarView(sequence.compactMap(Unicode.Scalar.init)))
-            if text == "[200~" { return .paste(readPaste()) }
-            if text == "[1;3D" { return .key(.altLeft) }
-            if text == "[1;3C" { return .key(.altRight) }
-            if !"[200~".hasPrefix(text) && !"[1;3D".hasPrefix(text) && !"[1;3C".hasPrefix(text) { break }
-        }
-        guard !sequence.isEmpty else { return .key(.escape) }
-        // Alt plus a key, or an unknown sequence: Esc, then replay the keys that followed.
-        pendingInput += sequence.compactMap { CursesKeyDecoder.character($0).map(TerminalInput.key) }
-        return .key(.escape)
-    }
-
-    /// Reads a bracketed paste up to `ESC [201~`.
-    private func readPaste() -> String {
-        var scalars: [Unicode.Scalar] = []
-        let end: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
-        timeout(2000)
-        while true {
-            var value: wint_t = 0
-            guard wget_wch(ocw_stdscr(), &value) != ERR, let scalar = Unicode.Scalar(UInt32(value)) else { break }
-            scalars.append(scalar)
-            if scalars.count >= end.count, Array(scalars.suffix(end.count)) == end {
-                scalars.removeLast(end.count)
-                break
-            }
-        }
-        return String(String.UnicodeScalarView(scalars.map { $0 == "\r" ? "\n" : $0 }))
     }
 
     private func apply(_ style: Style) {

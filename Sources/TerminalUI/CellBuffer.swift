@@ -1,6 +1,6 @@
-/// One screen cell: a grapheme and its style. A wide grapheme's second column holds `nil`.
+/// One screen cell: a grapheme and its style. The further columns of a wide grapheme hold `nil`.
 public struct Cell: Sendable, Equatable {
-    /// The grapheme drawn here; `nil` in the second column of a wide one.
+    /// The grapheme drawn here; `nil` in the second and later columns of a wide one.
     public var character: Character?
     /// How it is drawn.
     public var style: Style
@@ -93,12 +93,9 @@ public struct CellBuffer: Sendable, Equatable {
             if columns == 0 { continue }
             if x + columns > end { break }
             if x >= 0 {
-                clearWide(at: x, row: row)
+                for covered in x..<x + columns { clearWide(at: covered, row: row) }
                 cells[row * width + x] = Cell(character: character, style: style)
-                if columns == 2 {
-                    clearWide(at: x + 1, row: row)
-                    cells[row * width + x + 1] = Cell(character: nil, style: style)
-                }
+                for continuation in x + 1..<x + columns { cells[row * width + continuation] = Cell(character: nil, style: style) }
             }
             x += columns
         }
@@ -114,14 +111,15 @@ public struct CellBuffer: Sendable, Equatable {
         }
     }
 
-    /// Overwriting half of a wide character blanks its other half.
+    /// Overwriting part of a wide grapheme blanks all of its columns.
     private mutating func clearWide(at x: Int, row: Int) {
-        let index = row * width + x
-        if cells[index].character == nil, x > 0 {
-            cells[index - 1] = .blank
-        } else if let character = cells[index].character, DisplayWidth.of(character) == 2, x + 1 < width {
-            cells[index + 1] = .blank
-        }
+        let rowStart = row * width
+        var lead = x
+        while lead > 0, cells[rowStart + lead].character == nil { lead -= 1 }
+        guard let character = cells[rowStart + lead].character else { return }
+        let columns = DisplayWidth.of(character)
+        guard lead < x || columns > 1 else { return }
+        for column in lead..<min(width, lead + columns) { cells[rowStart + column] = .blank }
     }
 
     /// The text of each row, trailing blanks removed: what snapshot tests compare.

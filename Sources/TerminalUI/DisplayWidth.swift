@@ -1,17 +1,16 @@
-/// How many terminal columns text takes, as `wcwidth` counts them.
+/// How many terminal columns text takes: as many as ncurses advances when it draws it.
+///
+/// ncurses places each scalar by glibc's `wcwidth` (`WcwidthTable.swift`, generated from glibc):
+/// a scalar of width 0 joins the cell before it, any other takes its own cells. So a grapheme is
+/// the sum of its scalars' widths (`👍🏽` is 2 + 2, `🇩🇪` 1 + 1, `❤️` 1 + 0). Where `wcwidth` says
+/// "not printable" (-1), controls count 0 (the renderer never draws them) and everything else 1,
+/// the column ncurses and tmux give it (docs/DECISIONS.md, 2026-12-02).
 public enum DisplayWidth {
-    /// Columns of one grapheme: 0 for controls and lone combining marks, 2 for wide and emoji.
+    /// Columns of one grapheme: the sum of its scalars' columns.
     public static func of(_ character: Character) -> Int {
-        // ASCII (one scalar, or CR LF) needs no Unicode property lookups: controls 0, the rest 1.
+        // ASCII (one scalar, or CR LF) needs no table lookups: controls 0, the rest 1.
         if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
-        guard let first = character.unicodeScalars.first else { return 0 }
-        if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
-        let category = first.properties.generalCategory
-        if category == .nonspacingMark || category == .enclosingMark || category == .format { return 0 }
-        if first.properties.isEmojiPresentation || character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji {
-            return 2
-        }
-        return isWide(first.value) ? 2 : 1
+        return character.unicodeScalars.reduce(0) { $0 + columns(of: $1) }
     }
 
     /// Columns of a string.
@@ -26,17 +25,30 @@ public enum DisplayWidth {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
-    /// East Asian Wide and Fullwidth ranges.
-    private static func isWide(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
-             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            true
-        default:
-            false
+    /// Columns ncurses advances for one scalar: `wcwidth`, with non-printables as 0 (controls) or 1.
+    static func columns(of scalar: Unicode.Scalar) -> Int {
+        let width = wcwidth(scalar)
+        if width >= 0 { return width }
+        return isControl(scalar) ? 0 : 1
+    }
+
+    /// C0 controls, DEL and C1 controls.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+    }
+
+    /// glibc's `wcwidth` under a UTF-8 locale (-1, 0, 1 or 2), looked up in the generated table.
+    static func wcwidth(_ scalar: Unicode.Scalar) -> Int {
+        let breakpoints = wcwidthBreakpoints
+        let key = scalar.value << 2 | 3
+        // The last breakpoint at or below the scalar: binary search for the first one above it.
+        var low = 0
+        var high = breakpoints.count
+        while low < high {
+            let middle = (low + high) / 2
+            if breakpoints[middle] <= key { low = middle + 1 } else { high = middle }
         }
+        return low == 0 ? -1 : Int(breakpoints[low - 1] & 3) - 1
     }
 
     /// The longest prefix of `text` that fits in `columns`.
