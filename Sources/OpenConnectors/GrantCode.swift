@@ -84,7 +84,7 @@ public struct GrantCode: Sendable, Equatable {
     /// White space and line breaks anywhere are removed first (terminals wrap long URLs);
     /// `state` is checked only when both sides have one.
     public static func extract(_ pasted: String, expectedState: String? = nil) -> Result<GrantCode, GrantCodeProblem> {
-        let compact = String(pasted.unicodeScalars.filter { !$0.properties.isWhitespace && $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+        let compact = String(pasted.unicodeScalars.filter { !$0.isWhiteSpace && $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
         guard !compact.isEmpty else { return .failure(.empty) }
         guard let query = querySection(of: compact) else {
             return .success(GrantCode(code: QueryString.decode(compact[...]), state: nil))

@@ -14,7 +14,7 @@ public enum Normalizer {
         case .boolean:
             return booleanValue(trimmed).map { $0 ? "true" : "false" } ?? trimmed
         case .secret where id == .code:
-            return String(trimmed.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+            return String(trimmed.unicodeScalars.filter { !$0.isWhiteSpace }.map(Character.init))
         default:
             return id == .baseURL ? baseURL(trimmed) : trimmed
         }
@@ -26,8 +26,8 @@ public enum Normalizer {
         if let first = value.utf8.first, let last = value.utf8.last,
            first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return value }
         var scalars = Substring(value).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
+        while let first = scalars.first, first.isWhiteSpace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhiteSpace { scalars = scalars.dropLast() }
         return String(String.UnicodeScalarView(scalars))
     }
 
@@ -40,7 +40,7 @@ public enum Normalizer {
 
     /// Splits a scope field into its tokens at any white space.
     public static func scopeTokens(_ value: String) -> [String] {
-        split(value, omittingEmpty: true) { $0.properties.isWhitespace }
+        split(value, omittingEmpty: true) { $0.isWhiteSpace }
     }
 
     /// Splits `value` at every separator scalar.
@@ -81,7 +81,7 @@ public enum Normalizer {
     /// `value` without trailing `/` and white space.
     private static func trimmingTrailingSlashes(_ value: String) -> String {
         var scalars = Substring(value).unicodeScalars[...]
-        while let last = scalars.last, last == "/" || last.properties.isWhitespace { scalars = scalars.dropLast() }
+        while let last = scalars.last, last == "/" || last.isWhiteSpace { scalars = scalars.dropLast() }
         return String(String.UnicodeScalarView(scalars))
     }
 }

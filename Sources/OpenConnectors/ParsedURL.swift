@@ -110,7 +110,7 @@ public struct ParsedURL: Sendable, Equatable {
 
     /// White space and control characters, which no URL holds unencoded.
     private static func isForbiddenAnywhere(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+        scalar.isWhiteSpace || scalar.isControlCharacter
     }
 
     /// Letters, digits, `-._~%` and any non-ASCII scalar (internationalised names) may form a host name.

@@ -29,7 +29,7 @@ extension Rule {
     ///
     /// Tabs and line breaks are left to `singleLine`, so one stray character is reported once.
     public static let noSpaces = Rule { value, _ in
-        value.unicodeScalars.contains { $0.properties.isWhitespace && !isLineBreakOrControl($0) }
+        value.unicodeScalars.contains { $0.isWhiteSpace && !isLineBreakOrControl($0) }
             ? [.error("must not contain spaces; copy the value again without spaces.")]
             : []
     }
@@ -138,7 +138,7 @@ extension Rule {
     ///
     /// A value with spaces or line breaks is left to `noSpaces` and `singleLine`, so one mistake gives one message.
     public static let clientIDShape = Rule { value, _ in
-        isGUID(value) || value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
+        isGUID(value) || value.unicodeScalars.contains(where: { $0.isWhiteSpace || $0.isControlCharacter })
             ? []
             : [.warning("is not a GUID; Azure client IDs look like 0f5e4a1c-6b2d-4e8f-9a3b-7c1d2e3f4a5b. Copy the Application (client) ID on the app's Overview page in the Azure portal (Microsoft Entra ID > App registrations).")]
     }

@@ -207,7 +207,7 @@ def fresh_code(base):
 def request_body(args, env, name):
     """The body ocwizard sends, taken from its own --dry-run, with the secret and code as placeholders."""
     output = subprocess.run([args.ocwizard, "create", "--no-input", "--dry-run", "--base-url", args.base_url,
-                             "--api-key", CLIENT_ID, "--callback-url", CALLBACK, "--code", "CODE", "--name", name, "--tag", "bench"],
+                             "--api-key", CLIENT_ID, "--callback-url", CALLBACK, "--code", "PLACEHOLDER-GRANT-CODE-0000", "--name", name, "--tag", "bench"],
                             env=env, capture_output=True, text=True, check=True).stdout
     text = output.split("\n", 1)[1].split("\n\n", 1)[0]
     return json.loads(text)
