@@ -4,7 +4,7 @@ import PackageDescription
 /// ocwizard: a terminal wizard that creates SAP Open Connectors `microsoftgraph` instances.
 ///
 /// Dependency direction (see docs/DECISIONS.md):
-/// OpenConnectors ← Wizard ← TerminalUI ← CursesTerminal; OpenConnectors ← CurlTransport;
+/// TerminalKeys (leaf) ← OpenConnectors ← Wizard (flows) ← TerminalUI / LineUI (drivers) ← CursesTerminal; OpenConnectors ← CurlTransport;
 /// the `ocwizard` executable wires them together. The sandbox keeps its own wire types.
 let package = Package(
     name: "ocwizard",
@@ -32,12 +32,13 @@ let package = Package(
         .target(name: "CurlTransport", dependencies: ["CCurl", "OpenConnectors"]),
 
         // The wizard as pure state machines, the renderer, and the ncurses backend.
-        .target(name: "Wizard", dependencies: ["OpenConnectors"]),
-        .target(name: "TerminalUI", dependencies: ["Wizard", "OpenConnectors"]),
+        .target(name: "TerminalKeys"),  // keys and input events: a leaf, no dependencies
+        .target(name: "Wizard", dependencies: ["OpenConnectors", "TerminalKeys"]),
+        .target(name: "TerminalUI", dependencies: ["Wizard", "OpenConnectors", "TerminalKeys"]),
         // The line driver (plain prompts) and the batch driver (no input) over the same journeys.
         .target(name: "LineUI", dependencies: ["Wizard", "OpenConnectors"]),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
-        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalUI", "Wizard"]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalUI", "TerminalKeys"]),
 
         // The local emulator of the Open Connectors API.
         .target(
@@ -63,7 +64,7 @@ let package = Package(
         .executableTarget(name: "ocwizard", dependencies: ["OCWizardCLI"]),
 
         // In-process timings for `make bench` (frame cost, filter per keystroke); not in `ocwizard`.
-        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "TerminalUI", "CursesTerminal"]),
+        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "TerminalUI", "CursesTerminal", "TerminalKeys"]),
 
         .testTarget(
             name: "OpenConnectorsTests",
@@ -73,11 +74,11 @@ let package = Package(
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "OpenConnectors", "Sandbox"]),
         .testTarget(
             name: "WizardTests",
-            dependencies: ["Wizard", "OpenConnectors", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Wizard", "OpenConnectors", "TerminalKeys", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI"]),
+        .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI", "TerminalKeys"]),
         // CNCursesW only for glibc's wcwidth, which DisplayWidthTests compares the width table with.
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "TerminalKeys", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
         .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "Sandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),
     ],

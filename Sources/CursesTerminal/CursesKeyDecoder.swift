@@ -1,6 +1,6 @@
 import CNCursesW
+import TerminalKeys
 import TerminalUI
-import Wizard
 
 /// Turns the function-key codes ncurses decodes into input; `InputDecoder` does the characters.
 enum CursesKeyDecoder {

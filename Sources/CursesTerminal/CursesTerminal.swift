@@ -1,8 +1,8 @@
 import CNCursesW
 import FoundationEssentials
 import Glibc
+import TerminalKeys
 import TerminalUI
-import Wizard
 
 /// The ncurses backend: owns the screen from `init` until `restore()`, which every exit path calls.
 public final class CursesTerminal: TerminalBackend {

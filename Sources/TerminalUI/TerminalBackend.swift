@@ -1,16 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Wizard
-
-/// Input from the terminal: a key, a bracketed paste, a resize, or a signal that ends the run.
-public enum TerminalInput: Sendable, Equatable {
-    case key(Key)
-    case paste(String)
-    case resize
-    /// SIGTERM, SIGHUP or SIGINT arrived.
-    case signal(Int32)
-}
+import TerminalKeys
 
 /// What the run loop needs from a terminal. The real one is ncurses; tests use `InMemoryTerminal`.
 public protocol TerminalBackend: AnyObject {

@@ -1,4 +1,5 @@
 import OpenConnectors
+import TerminalKeys
 
 extension CreateWizard {
     /// Keys while nothing is open and nothing is in flight: bound commands first, then typing.

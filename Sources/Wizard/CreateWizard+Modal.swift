@@ -1,4 +1,5 @@
 import OpenConnectors
+import TerminalKeys
 
 extension CreateWizard {
     /// Keys while a dialog is open.

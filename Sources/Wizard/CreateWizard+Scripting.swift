@@ -1,3 +1,5 @@
+import TerminalKeys
+
 /// Drives the state machine with scripted input, as tests and benchmarks do.
 extension CreateWizard {
     /// Types `text` key by key; returns every effect the keys produced.

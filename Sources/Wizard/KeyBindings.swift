@@ -1,4 +1,5 @@
 import OpenConnectors
+import TerminalKeys
 
 /// What a bound key does.
 public enum Command: Sendable, Equatable {

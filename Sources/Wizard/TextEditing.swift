@@ -1,3 +1,5 @@
+import TerminalKeys
+
 /// A one-line text value with a cursor, edited by keys and pastes, grapheme by grapheme.
 ///
 /// The cursor counts graphemes (`Character`s). Every edit rebuilds the text from the part before

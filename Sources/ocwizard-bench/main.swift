@@ -11,6 +11,7 @@
 import CursesTerminal
 import Glibc
 import OpenConnectors
+import TerminalKeys
 import TerminalUI
 import Wizard
 

@@ -1,6 +1,7 @@
 import PropertyBased
-import Testing
+import TerminalKeys
 import TerminalUI
+import Testing
 import Wizard
 
 /// Feeds `bytes` to a fresh decoder in the given chunks, then pauses.

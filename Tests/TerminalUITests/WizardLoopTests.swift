@@ -1,7 +1,8 @@
 import OpenConnectors
 import Synchronization
-import Testing
+import TerminalKeys
 import TerminalUI
+import Testing
 import Wizard
 
 /// Answers effects with canned results and records what was asked.

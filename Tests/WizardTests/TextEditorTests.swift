@@ -1,4 +1,5 @@
 import PropertyBased
+import TerminalKeys
 import Testing
 import Wizard
 

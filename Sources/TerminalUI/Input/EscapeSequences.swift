@@ -1,3 +1,4 @@
+import TerminalKeys
 import Wizard
 
 /// The escape sequences terminals send for keys, by what follows `ESC [` (CSI) or `ESC O` (SS3).

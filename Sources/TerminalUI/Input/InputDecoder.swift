@@ -1,3 +1,4 @@
+import TerminalKeys
 import Wizard
 
 /// Turns what a terminal sends (bytes or scalars) into keys and pastes: a pure state machine.

@@ -1,4 +1,5 @@
 import OpenConnectors
+import TerminalKeys
 
 /// What a key does on the instance table.
 public enum ListCommand: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import PropertyBased
+import TerminalKeys
 import Wizard
 
 /// One step of a random editing session: a key, or a paste.
