@@ -34,6 +34,8 @@ let package = Package(
         // The wizard as pure state machines, the renderer, and the ncurses backend.
         .target(name: "TerminalKeys"),  // keys and input events: a leaf, no dependencies
         .target(name: "Wizard", dependencies: ["OpenConnectors", "TerminalKeys"]),
+        // Scripted input for tests and benchmarks, kept out of the shipped targets.
+        .target(name: "WizardScripting", dependencies: ["Wizard", "TerminalKeys"]),
         .target(name: "TerminalUI", dependencies: ["Wizard", "OpenConnectors", "TerminalKeys"]),
         // The line driver (plain prompts) and the batch driver (no input) over the same journeys.
         .target(name: "LineUI", dependencies: ["Wizard", "OpenConnectors"]),
@@ -64,7 +66,7 @@ let package = Package(
         .executableTarget(name: "ocwizard", dependencies: ["OCWizardCLI"]),
 
         // In-process timings for `make bench` (frame cost, filter per keystroke); not in `ocwizard`.
-        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "TerminalUI", "CursesTerminal", "TerminalKeys"]),
+        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "WizardScripting", "TerminalUI", "CursesTerminal", "TerminalKeys"]),
 
         .testTarget(
             name: "OpenConnectorsTests",
@@ -74,11 +76,11 @@ let package = Package(
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "OpenConnectors", "Sandbox"]),
         .testTarget(
             name: "WizardTests",
-            dependencies: ["Wizard", "OpenConnectors", "TerminalKeys", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Wizard", "WizardScripting", "OpenConnectors", "TerminalKeys", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI", "TerminalKeys"]),
         // CNCursesW only for glibc's wcwidth, which DisplayWidthTests compares the width table with.
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "TerminalKeys", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "WizardScripting", "TerminalKeys", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
         .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "Sandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),
     ],

@@ -14,6 +14,7 @@ import OpenConnectors
 import TerminalKeys
 import TerminalUI
 import Wizard
+import WizardScripting
 
 // MARK: - Helpers
 

@@ -1,8 +1,9 @@
 import CNCursesW
 import Glibc
-import Testing
 @testable import TerminalUI
+import Testing
 import Wizard
+import WizardScripting
 
 /// glibc's `wcwidth` for a code point under C.UTF-8, the locale the wizard runs in.
 private func glibcWidth(_ point: UInt32) -> Int {

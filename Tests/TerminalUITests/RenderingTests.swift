@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 @testable import Wizard
+import WizardScripting
 
 @Suite("Rendering")
 struct RenderingTests {

@@ -1,5 +1,6 @@
 import OpenConnectors
 import Wizard
+import WizardScripting
 
 /// Wizards in every state worth a snapshot, built through the real update path.
 enum ScreenFixtures {

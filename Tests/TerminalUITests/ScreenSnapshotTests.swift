@@ -1,7 +1,8 @@
 import OpenConnectors
-import Testing
 import TerminalUI
+import Testing
 @testable import Wizard
+import WizardScripting
 
 /// Whole screens at 80×24 (review and result also at 120×40), compared with reviewed text snapshots.
 @Suite("Screen snapshots")

@@ -1,6 +1,7 @@
 import OpenConnectors
 import Testing
 @testable import Wizard
+import WizardScripting
 
 /// Enter on the events toggle does what the help bar says.
 @Suite("Events step keys")

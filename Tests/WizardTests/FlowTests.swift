@@ -1,6 +1,7 @@
 import OpenConnectors
 import Testing
 @testable import Wizard
+import WizardScripting
 
 @Suite("Azure app, authorize and grant code")
 struct AuthorizationFlowTests {

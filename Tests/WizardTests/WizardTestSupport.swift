@@ -1,5 +1,6 @@
 import OpenConnectors
 import Wizard
+import WizardScripting
 
 /// The OAuth state every test wizard uses.
 let testState = "state-1234"

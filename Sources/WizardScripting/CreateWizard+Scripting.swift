@@ -1,6 +1,7 @@
 import TerminalKeys
+import Wizard
 
-/// Drives the state machine with scripted input, as tests and benchmarks do.
+/// Drives the state machine with scripted input, as tests and benchmarks do (never part of `ocwizard`).
 extension CreateWizard {
     /// Types `text` key by key; returns every effect the keys produced.
     @discardableResult
