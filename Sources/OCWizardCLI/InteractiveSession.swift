@@ -49,7 +49,7 @@ struct InteractiveSession {
         if final.busy == .submitting {
             // Quit (Ctrl-C, a signal) while POST /instances was on its way: the service may have acted.
             let name = TextSafety.visible(final.form.normalized(.name))
-            return (outcome.status, ["! ocwizard quit while the instance \"\(name)\" was being created: it may exist.",
+            return (outcome.status, ["! ocwizard quit while the instance was being created: it may exist.",
                                      "  Check before creating it again: ocwizard recover --name '\(name)'"])
         }
         guard let instance = final.createdInstance else { return (outcome.status, []) }

@@ -11,27 +11,10 @@ struct UsedCodeRetryTests {
         let sandbox = try await SandboxChild.start()
         let name = "e2e-retry-\(UInt16.random(in: 1000...9999))"
         try await TmuxSession.with([try Executables.ocwizard, "--base-url", sandbox.baseURL]) { tmux in
-            // 1 Connection, typed: the host picker shows the flag's URL; Tab to the secrets.
-            try await tmux.waitFor(text: "Step 1 of 9 · Connection")
-            try await tmux.press("Tab", "Tab")
-            try await tmux.type("sandbox-user")
-            try await tmux.press("Tab")
-            try await tmux.type("sandbox-org")
-            try await tmux.press("Enter")
-
-            // 2 Azure app, typed; the scope keeps its default.
-            try await tmux.waitFor(text: "Step 2 of 9 · Azure app")
-            try await tmux.type("5a4db0c5-c11e-4d1d-a000-000000000001")
-            try await tmux.press("Tab")
-            try await tmux.type("sandbox-client-secret")
-            try await tmux.press("Tab")
-            try await tmux.type(Self.callbackURL)
-            try await tmux.press("Tab", "Enter")
-
+            // 1 Connection and 2 Azure app, typed; the scope keeps its default.
             // 3 Authorize: no Simulate sign-in without --sandbox. Sign in with the URL on screen,
             // and spend the code on another instance before the wizard uses it.
-            try await tmux.waitFor(text: "Step 3 of 9 · Authorize")
-            var authorize = try await tmux.waitFor(text: "[ Copy URL ]")
+            var authorize = try await WizardSteps.typeConnectionAndAzureApp(tmux)
             #expect(!authorize.contains("Simulate sign-in"))
             let firstRedirect = try await SandboxHTTP.signIn(try #require(Screen.signInURL(in: authorize)))
             let firstCode = try #require(URLComponents(string: firstRedirect)?.queryItems?.first { $0.name == "code" }?.value)

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// Ctrl-C while `POST /instances` is on its way: the service may have acted, and the user is told.
+@Suite("End to end: quit during submit")
+struct QuitDuringSubmitTests {
+    @Test("Ctrl-C during a slow submit exits 130 and leaves a note that the instance may exist, with how to check")
+    func ctrlCWhileSubmitting() async throws {
+        let sandbox = try await SandboxChild.start()
+        let name = "e2e-quit-\(UInt16.random(in: 1000...9999))"
+        try await TmuxSession.with([try Executables.ocwizard, "--base-url", sandbox.baseURL]) { tmux in
+            let authorize = try await WizardSteps.typeConnectionAndAzureApp(tmux)
+            let redirect = try await SandboxHTTP.signIn(try #require(Screen.signInURL(in: authorize)))
+            try await tmux.press("NPage")
+            try await tmux.waitFor(text: "Step 4 of 9 · Grant code")
+            try await tmux.paste(redirect)
+            try await tmux.waitFor(text: "state matches")
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "Step 5 of 9 · Events")
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "Step 6 of 9 · Instance")
+            try await tmux.type(name)
+            try await tmux.waitFor(text: name)
+            try await tmux.press("Enter", "Enter")
+            try await tmux.waitFor(text: "Step 7 of 9 · Review")
+
+            // The sandbox holds the create for 8 s: long enough to quit while it is in flight.
+            let fault = try JSONSerialization.data(withJSONObject: ["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 8000])
+            let reply = try await SandboxHTTP.send("POST", sandbox.baseURL.replacingOccurrences(of: "/elements/api-v2", with: "") + "/sandbox/faults",
+                                                   headers: [("Content-Type", "application/json")], body: fault)
+            #expect((200..<300).contains(reply.status), "the fault was not set: \(reply.status)")
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "Creating the instance")
+            try await tmux.press("C-c")
+            #expect(try await tmux.waitForExit() == 130)
+            let after = try await tmux.waitFor(text: "it may exist")
+            #expect(after.contains("ocwizard recover --name '\(name)'"))
+        }
+        await sandbox.stop()
+    }
+}
