@@ -11,18 +11,7 @@ struct QuitDuringSubmitTests {
         try await TmuxSession.with([try Executables.ocwizard, "--base-url", sandbox.baseURL]) { tmux in
             let authorize = try await WizardSteps.typeConnectionAndAzureApp(tmux)
             let redirect = try await SandboxHTTP.signIn(try #require(Screen.signInURL(in: authorize)))
-            try await tmux.press("NPage")
-            try await tmux.waitFor(text: "Step 4 of 9 · Grant code")
-            try await tmux.paste(redirect)
-            try await tmux.waitFor(text: "state matches")
-            try await tmux.press("Enter")
-            try await tmux.waitFor(text: "Step 5 of 9 · Events")
-            try await tmux.press("Enter")
-            try await tmux.waitFor(text: "Step 6 of 9 · Instance")
-            try await tmux.type(name)
-            try await tmux.waitFor(text: name)
-            try await tmux.press("Enter", "Enter")
-            try await tmux.waitFor(text: "Step 7 of 9 · Review")
+            try await WizardSteps.pasteCodeAndName(tmux, redirect: redirect, name: name, tag: "quit")
 
             // The sandbox holds the create for 8 s: long enough to quit while it is in flight.
             let fault = try JSONSerialization.data(withJSONObject: ["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 8000])

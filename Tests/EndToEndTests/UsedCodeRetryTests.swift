@@ -21,25 +21,10 @@ struct UsedCodeRetryTests {
             let spent = try await sandbox.api.createInstance(name: "spends-the-code", code: firstCode, callbackURL: Self.callbackURL)
             #expect(spent.status == 200, "the sandbox did not take the code: \(String(decoding: spent.body, as: UTF8.self))")
 
-            // 4 Grant code: paste the redirected address.
-            try await tmux.press("NPage")
-            try await tmux.waitFor(text: "Step 4 of 9 · Grant code")
-            try await tmux.paste(firstRedirect)
-            try await tmux.waitFor(text: "state matches")
-            try await tmux.press("Enter")
-
-            // 5 Events (off) and 6 Instance.
-            try await tmux.waitFor(text: "Step 5 of 9 · Events")
-            try await tmux.press("Enter")
-            try await tmux.waitFor(text: "Step 6 of 9 · Instance")
-            try await tmux.type(name)
-            try await tmux.press("Tab")
-            try await tmux.type("retry")
-            try await tmux.waitFor(text: "retry")
-            try await tmux.press("Enter")
+            // 4 Grant code (the redirected address), 5 Events (off), 6 Instance.
+            try await WizardSteps.pasteCodeAndName(tmux, redirect: firstRedirect, name: name, tag: "retry")
 
             // 7 Review, Submit → the failure names the used code and offers the way back.
-            try await tmux.waitFor(text: "Step 7 of 9 · Review")
             try await tmux.press("Enter")
             let failure = try await tmux.waitFor(text: "[ Back to Authorize ]")
             #expect(failure.contains("AADSTS54005"))

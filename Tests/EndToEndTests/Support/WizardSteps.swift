@@ -22,4 +22,23 @@ enum WizardSteps {
         try await tmux.waitFor(text: "Step 3 of 9 · Authorize")
         return try await tmux.waitFor(text: "[ Copy URL ]")
     }
+
+    /// From Authorize: pastes `redirect` as the grant code, leaves events off, names the instance
+    /// and tags it; ends on Review.
+    static func pasteCodeAndName(_ tmux: TmuxSession, redirect: String, name: String, tag: String) async throws {
+        try await tmux.press("NPage")
+        try await tmux.waitFor(text: "Step 4 of 9 · Grant code")
+        try await tmux.paste(redirect)
+        try await tmux.waitFor(text: "state matches")
+        try await tmux.press("Enter")
+        try await tmux.waitFor(text: "Step 5 of 9 · Events")
+        try await tmux.press("Enter")
+        try await tmux.waitFor(text: "Step 6 of 9 · Instance")
+        try await tmux.type(name)
+        try await tmux.press("Tab")
+        try await tmux.type(tag)
+        try await tmux.waitFor(text: tag)
+        try await tmux.press("Enter")
+        try await tmux.waitFor(text: "Step 7 of 9 · Review")
+    }
 }
