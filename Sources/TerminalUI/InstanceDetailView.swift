@@ -10,38 +10,23 @@ struct InstanceDetailView {
     func draw(into buffer: inout CellBuffer) {
         guard let instance = state.detail else { return }
         let width = buffer.width
-        var lines: [ScreenLine] = [.text(instance.name, theme.heading)]
+        var lines: [ScreenLine] = []
         if let banner = state.banner {
             for (index, text) in banner.lines.enumerated() {
-                let style = index > 0 ? theme.label : banner.tone == .error ? theme.error : banner.tone == .success ? theme.success : theme.info
-                lines += ScreenLine.paragraph(text, style, width: width)
+                lines += ScreenLine.paragraph(text, index == 0 ? theme.bannerStyle(banner.tone) : theme.label, width: width)
             }
         }
         if let busy = state.busy {
             lines.append(.text("\(Spinner.frame(since: state.busySince, now: state.now)) \(busy.caption)  (Esc cancels)", theme.info))
         }
-        let token = instance.token ?? "(none)"
-        let rows: [(String, String)] = [
-            ("Id", String(instance.id)),
-            ("Token", state.tokenRevealed ? token : Mask.token + "  (Ctrl-R reveals)"),
-            ("Tags", instance.tags.joined(separator: ", ")),
-            ("Status", InstanceTableView.status(instance) + (instance.valid == false ? " — re-authenticate to repair it" : "")),
-            ("Created", instance.createdDate ?? "—"),
-        ]
-        for (label, value) in rows {
-            for (index, piece) in TextLayout.hardWrap(value, width: max(10, width - 17)).enumerated() {
-                lines.append(ScreenLine([Span((index == 0 ? label : "").padded(to: 14), theme.label), Span(piece, label == "Token" ? theme.heading : theme.label)]))
-            }
-        }
-        lines.append(.text("Use it with this API base and header:", theme.label))
-        lines += TextLayout.hardWrap(state.baseURL, width: max(10, width - 6)).map { ScreenLine.text($0, theme.code, indent: 4) }
-        lines += TextLayout.wrap("Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element \(state.tokenRevealed ? token : "$OC_INSTANCE_TOKEN")",
-                                 width: max(10, width - 6)).map { ScreenLine.text($0, theme.code, indent: 4) }
-        if let saved = state.savedPath { lines.append(.text("Saved to \(saved)", theme.success)) }
+        lines += InstancePanel(props: .init(instance: instance, baseURL: state.baseURL, tokenRevealed: state.tokenRevealed, savedPath: state.savedPath),
+                               theme: theme).lines(width: width)
         let room = buffer.height - 8 - 3
-        if !instance.configuration.isEmpty {
-            let keys = instance.configuration.keys.sorted()
-            let fitting = keys.count + 1 <= room - lines.count ? keys.count : max(0, room - lines.count - 2)
+        // The configuration gets what room is left; what does not fit is said, never cut silently.
+        let keys = instance.configuration.keys.sorted()
+        let free = room - lines.count
+        if !keys.isEmpty, free >= keys.count + 1 || free >= 3 {
+            let fitting = free >= keys.count + 1 ? keys.count : free - 2
             lines.append(.text("Configuration", theme.heading))
             for key in keys.prefix(fitting) {
                 let text = "\(key) = \(instance.configuration[key] ?? "")"
@@ -50,6 +35,8 @@ struct InstanceDetailView {
             if fitting < keys.count {
                 lines.append(.text("… \(keys.count - fitting) more (a taller terminal shows them all)", theme.help, indent: 4))
             }
+        } else if !keys.isEmpty, free >= 1 {
+            lines.append(.text("Configuration: \(keys.count) entries (a taller terminal shows them)", theme.help))
         }
         let buttonsRow = buffer.height - 8
         for (index, line) in lines.prefix(buttonsRow - 3).enumerated() {

@@ -24,29 +24,8 @@ struct ResultScreen {
             return [.text("✗ The instance was not created", theme.error), .blank] + widgets.banner()
                 + ScreenLine.paragraph(retryAdvice, theme.help, width: width)
         }
-        let token = instance.token ?? ""
-        let shownToken = state.tokenRevealed ? token : Mask.token
-        var lines: [ScreenLine] = [.text("✓ Instance created", theme.success), .blank]
-        let rows: [(String, String)] = [
-            ("Id", String(instance.id)),
-            ("Name", instance.name),
-            ("Token", shownToken + (state.tokenRevealed ? "" : "  (Ctrl-R reveals)")),
-            ("Tags", instance.tags.joined(separator: ", ")),
-            ("Events", (instance.eventsEnabled ?? state.form.eventsEnabled) ? "on" : "off"),
-            ("Created", instance.createdDate ?? "—"),
-            ("API base", state.form.normalized(.baseURL)),
-        ]
-        for (label, value) in rows {
-            for (index, piece) in TextLayout.hardWrap(value, width: max(10, width - 18)).enumerated() {
-                lines.append(ScreenLine([Span((index == 0 ? label : "").padded(to: 12), theme.label), Span(piece, label == "Token" || label == "Id" ? theme.heading : theme.label)]))
-            }
-        }
-        lines.append(.blank)
-        lines.append(.text("Use it in API calls with this header:", theme.label))
-        let element = state.tokenRevealed ? token : "$OC_INSTANCE_TOKEN"
-        lines += TextLayout.wrap("Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element \(element)", width: max(10, width - 4))
-            .map { ScreenLine.text($0, theme.code) }
-        if let saved = state.savedPath { lines.append(.text("Saved to \(saved)", theme.success)) }
-        return lines
+        let panel = InstancePanel(props: .init(instance: instance, baseURL: state.form.normalized(.baseURL), tokenRevealed: state.tokenRevealed,
+                                               savedPath: state.savedPath, eventsEnabled: state.form.eventsEnabled), theme: theme)
+        return [.text("✓ Instance created", theme.success), .blank] + panel.lines(width: width)
     }
 }

@@ -91,15 +91,9 @@ struct Widgets {
     /// The step's banner, if any.
     func banner() -> [ScreenLine] {
         guard let banner = state.banner else { return [] }
-        let style: Style = switch banner.tone {
-        case .error: theme.error
-        case .warning: theme.warning
-        case .info: theme.info
-        case .success: theme.success
-        }
         var lines: [ScreenLine] = []
         for (index, text) in banner.lines.enumerated() {
-            lines += ScreenLine.paragraph(text, index == 0 ? style : theme.label, width: width)
+            lines += ScreenLine.paragraph(text, index == 0 ? theme.bannerStyle(banner.tone) : theme.label, width: width)
         }
         return lines + [.blank]
     }

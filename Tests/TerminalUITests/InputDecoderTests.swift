@@ -102,6 +102,13 @@ struct InputDecoderTests {
         #expect(decode("ab\u{1B}") == keys("ab") + [.key(.escape)])
     }
 
+    @Test("Esc then a control key at once (a dialog closed and Enter pressed quickly) is both keys, not Alt")
+    func escapeThenControl() {
+        #expect(decode("\u{1B}\r") == [.key(.escape), .key(.enter)])
+        #expect(decode("\u{1B}\t") == [.key(.escape), .key(.tab)])
+        #expect(decode("\u{1B}\u{7F}") == [.key(.escape), .key(.backspace)])
+    }
+
     @Test("Controls: Tab, Enter, Backspace, Ctrl plus a letter; other controls are dropped")
     func controls() {
         #expect(decode("\t\r\n\u{8}\u{7F}\u{1}\u{17}\u{0}\u{1C}\u{85}") == [

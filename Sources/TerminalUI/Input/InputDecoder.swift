@@ -10,7 +10,8 @@ import Wizard
 /// - Scalars that arrive together and extend one grapheme become one `Key.character`; a mark
 ///   that arrives after a pause is a `.character` of its own, which the editor merges.
 /// - Escape sequences (`EscapeSequences`) become keys; unknown complete ones are consumed whole
-///   and ignored, never read as Esc. Esc followed by a plain key (Alt plus that key) is ignored.
+///   and ignored, never read as Esc. Esc followed by a printable key (Alt plus that key) is ignored;
+///   Esc followed at once by a control key (Enter, Tab, Backspace) is Esc and then that key.
 /// - `ESC [200~ … ESC [201~` is one `.paste`, with CR read as LF.
 /// - Controls: Tab, CR/LF (Enter), BS/DEL (Backspace), Ctrl plus a letter; other controls are dropped.
 public struct InputDecoder: Sendable {
@@ -101,7 +102,13 @@ public struct InputDecoder: Sendable {
             case "[": state = .csi(body: "")
             case "O": state = .ss3
             case "\u{1B}": inputs.append(.key(.escape))
-            default: state = .ground  // Alt plus a key: no binding, ignored
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                // Esc, then a control key typed or sent quickly after it (Esc Enter, Esc Tab):
+                // no terminal sends Alt this way for these, so both keys count.
+                inputs.append(.key(.escape))
+                state = .ground
+                feed(scalar, into: &inputs)
+            default: state = .ground  // Alt plus a printable key: no binding, ignored
             }
         case .csi(let body):
             if EscapeSequences.isCSIBody(scalar) {
