@@ -116,7 +116,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                // C0, DEL and C1 (U+009B is a one-byte CSI to many terminals): escaped, so JSON
+                // printed to a terminal can never drive it.
+                if scalar.isControlCharacter {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

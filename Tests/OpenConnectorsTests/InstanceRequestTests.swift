@@ -107,8 +107,8 @@ struct InstanceRequestTests {
 
     @Test("JSON text escapes quotes, backslashes, control characters and line separators")
     func jsonEscaping() throws {
-        let text = "a\"b\\c\nd\te\u{1}f\u{7F}g\u{2028}h é 📅"
-        #expect(JSONValue.quoted(text) == #""a\"b\\c\nd\te\u0001f\u007fg\u2028h é 📅""#)
+        let text = "a\"b\\c\nd\te\u{1}f\u{7F}g\u{2028}h é 📅\u{9B}31m\u{85}"
+        #expect(JSONValue.quoted(text) == #""a\"b\\c\nd\te\u0001f\u007fg\u2028h é 📅\u009b31m\u0085""#)
         #expect(try decode(String.self, JSONValue.quoted(text)) == text)
         let value = JSONValue.object([("n", .integer(3)), ("x", .number(1.5)), ("z", .number(2)), ("nil", .null), ("list", .array([])), ("o", .object([]))])
         #expect(value.compactText == #"{"n":3,"x":1.5,"z":2,"nil":null,"list":[],"o":{}}"#)
