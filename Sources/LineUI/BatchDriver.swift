@@ -10,15 +10,14 @@ public struct BatchDriver {
 
     public init(performer: any EffectPerformer) { self.performer = performer }
 
-    /// Walks `journey` until it finishes, fails, finds a bad value, or reaches `stop`.
-    public func run(_ journey: inout Journey, stoppingAt stop: WizardStep? = nil) async -> BatchOutcome {
+    /// Walks `journey` until it finishes, fails or finds a bad value.
+    public func run(_ journey: inout Journey) async -> BatchOutcome {
         precondition(journey.state.options.unattended, "a batch journey is unattended")
         let startEffects = journey.start()
         await journey.run(startEffects, with: performer)
         // Each step is passed once, plus once more for warnings that need acknowledging.
         for _ in 0..<(journey.steps.count * 2 + 2) {
             if journey.state.finished { return .finished }
-            if journey.state.step == stop { return .stopped }
             if journey.current.isFinal {
                 if let failure = journey.state.submitFailure { return .failed(failure) }
                 return .finished
@@ -33,6 +32,6 @@ public struct BatchDriver {
                 if !errors.isEmpty { return .invalid(errors) }
             }
         }
-        return .invalid([])
+        return .stuck(journey.state.step)
     }
 }

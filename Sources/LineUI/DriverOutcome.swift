@@ -17,8 +17,8 @@ public enum LineOutcome: Sendable, Equatable {
 public enum BatchOutcome: Sendable, Equatable {
     /// The journey passed its last step.
     case finished
-    /// The walk reached the step it was asked to stop at (a dry run stops before submitting).
-    case stopped
+    /// A step neither went on nor said why (a step that needs a person in a batch journey).
+    case stuck(WizardStep)
     /// These values are missing or invalid; nothing more was sent.
     case invalid([Problem])
     /// A call failed.

@@ -98,11 +98,14 @@ public struct LineDriver {
                 continue
             case .action(let action):
                 await perform(journey.press(action), on: &journey)
-            }
-            if journey.state.step == step, !journey.state.finished {
-                // Still here: say why, and ask again only what needs it.
+                // Another button (Generate key, Open in browser) keeps the step: show its menu again.
+                guard action == .next, journey.state.step == step, !journey.state.finished else {
+                    if journey.state.step == step { onlyFields = [] }
+                    continue
+                }
+                // Next did not go on: say why, and ask again only what needs it.
                 let problems = journey.current.checked.flatMap { journey.state.problems(for: $0) }
-                for problem in problems { io.say(LinePresentation.problems([problem])[0]) }
+                for line in LinePresentation.problems(problems) { io.say(line) }
                 let errors = problems.filter { $0.severity == .error }.map(\.parameter)
                 onlyFields = errors.isEmpty ? [] : Set(errors)
                 if errors.isEmpty, !problems.isEmpty {

@@ -42,8 +42,7 @@ public struct LineRecover {
                     let route = FailureRouter.route(failure)
                     guard route.target == .connection else { return .failed(report(failure)) }
                     // Wrong secrets: ask for them again, every other value kept.
-                    connectionJourney.state.finished = false
-                    resumeEffects = connectionJourney.follow(route)
+                    resumeEffects = connectionJourney.reopen(following: route)
                     continue
                 }
                 if list.all.isEmpty {
@@ -136,8 +135,8 @@ public struct LineRecover {
     /// Signs in again with the sign-in-again journey and sends the new code; the failure router
     /// sends a used code or a wrong Azure value back into the journey with every other value kept.
     private func reauthenticate(_ instance: Instance, connection: VerifiedConnection, connectionForm: InstanceForm) async throws(EndOfInput) -> Instance? {
-        let form = InstanceForm(values: Reauthentication.prefill(run: configuration.prefill, connection: connectionForm, instance: instance))
-        var journey = Journey(steps: CreateJourney.signInAgain, options: configuration.journeyOptions, form: InstanceForm().merging(form))
+        let setup = Reauthentication.configuration(run: configuration, connection: connectionForm, instance: instance)
+        var journey = Journey(steps: CreateJourney.signInAgain, options: setup.journeyOptions, form: setup.initialForm)
         io.say(Reauthentication.banner(for: instance, form: journey.state.form).lines.joined(separator: " "))
         let line = LineDriver(io: io, performer: performer)
         var resumeEffects: [Effect]?
@@ -157,8 +156,7 @@ public struct LineRecover {
             case .instanceReauthenticated(.failure(let error))?:
                 let route = FailureRouter.route(error)
                 guard let target = route.target, journey.stepIDs.contains(target) else { _ = report(error); return nil }
-                journey.state.finished = false
-                resumeEffects = journey.follow(route)
+                resumeEffects = journey.reopen(following: route)
             default:
                 return nil
             }
@@ -169,14 +167,5 @@ public struct LineRecover {
     private func report(_ error: OpenConnectorsError) -> OpenConnectorsError {
         for line in LinePresentation.banner(.failure(error)) { io.say(line) }
         return error
-    }
-}
-
-extension InstanceForm {
-    /// This form with `other`'s values over it.
-    func merging(_ other: InstanceForm) -> InstanceForm {
-        var merged = self
-        for (id, value) in other.values { merged[id] = value }
-        return merged
     }
 }

@@ -40,8 +40,9 @@ struct BatchCreate {
             let baseURL = journey.state.form.normalized(.baseURL)
             printOutput(json ? CreateOutput.json(instance, baseURL: baseURL, form: journey.state.form) : CreateOutput.text(instance, baseURL: baseURL))
             return .success
-        case .stopped:
-            return .success
+        case .stuck(let step):
+            printError("ocwizard: the \(step.title) step cannot be passed without a person; run ocwizard without --no-input.")
+            return .failure
         case .invalid(let problems):
             CreateOutput.report(problems)
             return .invalidInput

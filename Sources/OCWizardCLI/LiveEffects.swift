@@ -1,4 +1,3 @@
-import Synchronization
 import OpenConnectors
 import TerminalUI
 import Wizard
@@ -19,14 +18,8 @@ struct LiveEffects: EffectPerformer {
     /// Streams a listing page by page with the client's own paging (and its guard against a
     /// repeated next-page token); an error ends it.
     private func listPages(_ client: OpenConnectorsClient, emit: @escaping @Sendable (EffectResult) -> Void) async {
-        let lastHadMore = Mutex(false)
         do {
-            _ = try await client.listInstances { page in
-                lastHadMore.withLock { $0 = page.nextPageToken != nil && !page.instances.isEmpty }
-                emit(.instancesPage(.success(page)))
-            }
-            // The client stopped on a token it had seen: tell the listing it is complete.
-            if lastHadMore.withLock({ $0 }) { emit(.instancesPage(.success(InstancePage(instances: [])))) }
+            try await client.forEachPage { emit(.instancesPage(.success($0))) }
         } catch {
             emit(.instancesPage(.failure(error)))
         }

@@ -93,18 +93,28 @@ public struct OpenConnectorsClient: Sendable {
     public func listInstances(filter: InstanceFilter = InstanceFilter(), pageSize: Int = maximumPageSize,
                               onPage: @Sendable (InstancePage) async -> Void = { _ in }) async throws(OpenConnectorsError) -> [Instance] {
         var all: [Instance] = []
+        try await forEachPage(filter: filter, pageSize: pageSize) { page in
+            all += page.instances
+            await onPage(page)
+        }
+        return all
+    }
+
+    /// Reads the listing page by page, handing each page to `body`; the last page handed over has
+    /// no next-page token, also when the listing ends on a token the service handed out twice
+    /// (which would loop forever).
+    public func forEachPage(filter: InstanceFilter = InstanceFilter(), pageSize: Int = maximumPageSize,
+                            _ body: (InstancePage) async -> Void) async throws(OpenConnectorsError) {
         var next: String?
         var usedTokens: Set<String> = []
         repeat {
             if Task.isCancelled { throw .transport(.cancelled) }
-            let page = try await listPage(filter: filter, pageSize: pageSize, nextPage: next)
-            all += page.instances
-            await onPage(page)
+            var page = try await listPage(filter: filter, pageSize: pageSize, nextPage: next)
             next = page.instances.isEmpty ? nil : page.nextPageToken
-            // A token handed out twice would loop forever; treat it as the end.
             if let token = next, !usedTokens.insert(token).inserted { next = nil }
+            page.nextPageToken = next
+            await body(page)
         } while next != nil
-        return all
     }
 
     /// Re-authenticates an instance with a new grant code: `PUT /instances/{id}?reAuthenticate=true`.

@@ -31,7 +31,7 @@ public struct CellBuffer: Sendable, Equatable {
 
     public static func == (lhs: CellBuffer, rhs: CellBuffer) -> Bool {
         lhs.width == rhs.width && lhs.height == rhs.height
-            && lhs.cursor?.column == rhs.cursor?.column && lhs.cursor?.row == rhs.cursor?.row
+            && lhs.cursorEqual(rhs)
             && lhs.rowsEqual(rhs, from: 0, to: lhs.height)
     }
 

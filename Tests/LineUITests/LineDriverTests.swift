@@ -103,6 +103,25 @@ struct LineDriverTests {
         #expect(body["name"]?.stringValue == "graph-calendar-alice")
     }
 
+    @Test("Generate key keeps the step and shows its menu again; an acknowledged warning is not asked twice")
+    func generateKeyThenNext() async {
+        var answers = Array(happyAnswers.prefix(9))            // up to and including the grant code
+        answers += ["y", "https://localhost/events", "y", ""]  // events on; a localhost URL warns; no key typed
+        answers += ["generate", ""]                            // Generate key, then Enter goes on
+        answers += ["graph-calendar-alice", "team-a", "", "n"]
+        let io = ScriptedLineIO(answers: answers)
+        let service = happyService()
+        var journey = journey()
+        #expect(await LineDriver(io: io, performer: service).run(&journey) == .finished, "\(io.output)")
+        #expect(io.output.contains("shown only this once: generated-key-0123456789abcdef"))
+        guard case .createInstance(_, _, let body)? = service.effects.last(where: { $0.kind == "createInstance" }) else {
+            Issue.record("no create was sent")
+            return
+        }
+        #expect(body["configuration"]?["event.notification.signature.key"]?.stringValue == "generated-key-0123456789abcdef")
+        #expect(io.transcript.filter { $0.hasPrefix("Continue anyway?") }.count == 1, "the warning was asked once")
+    }
+
     @Test("Input that ends early is reported, not taken as consent")
     func endOfInput() async {
         let io = ScriptedLineIO(answers: ["", "user-secret"])

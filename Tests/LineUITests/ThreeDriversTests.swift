@@ -30,6 +30,13 @@ private struct TeamStep: FlowStep {
     }
 }
 
+/// A step only a person can pass: it never goes on by itself.
+private struct PersonOnlyStep: FlowStep {
+    var id: WizardStep { WizardStep("person", title: "Person") }
+    func intro(_ state: JourneyState) -> StepIntro { StepIntro("Only a person", "") }
+    func proceed(_ state: inout JourneyState) -> StepOutcome { .stay }
+}
+
 @Suite("One step, three drivers")
 struct ThreeDriversTests {
     private let steps: [any FlowStep] = [ConnectionStep(), TeamStep()]
@@ -94,5 +101,11 @@ struct ThreeDriversTests {
             return
         }
         #expect(problems.map(\.wireKey) == ["tags"])
+    }
+
+    @Test("A step that never goes on unattended stops the batch with its name, not silently")
+    func batchStuck() async {
+        var journey = Journey(steps: [ConnectionStep(), PersonOnlyStep()], options: JourneyOptions(oauthState: testState, unattended: true), form: form())
+        #expect(await BatchDriver(performer: happyService()).run(&journey) == .stuck(WizardStep("person", title: "Person")))
     }
 }

@@ -186,6 +186,14 @@ struct OpenConnectorsClientTests {
         #expect(await transport.requests.count == 2)
     }
 
+    @Test("forEachPage hands over the last page without a token when it stops on a repeated one, so a listing knows it is complete")
+    func lastPageHasNoTokenAfterRepetition() async throws {
+        let (client, _) = client([page(id: 1, next: "t1"), page(id: 2, next: "t1")])
+        var tokens: [String?] = []
+        try await client.forEachPage { tokens.append($0.nextPageToken) }
+        #expect(tokens == ["t1", nil])
+    }
+
     @Test("a redirect is never followed: 3xx becomes .transport(.redirected)", arguments: [301, 302, 307, 308])
     func redirect(status: Int) async {
         let (client, transport) = client([.empty(status: status, headers: [HTTPHeader("location", "https://login.example/sso")])])

@@ -124,6 +124,13 @@ public struct Journey: Sendable, Equatable {
         return effects
     }
 
+    /// Takes a journey that had finished (a child that returned its values) back to where `route`
+    /// points, because what the parent did with the values failed there.
+    public mutating func reopen(following route: FailureRoute) -> [Effect] {
+        state.finished = false
+        return follow(route)
+    }
+
     /// Validates the current step's checked fields; returns whether it may be left.
     public mutating func validateStep() -> Bool {
         let ids = current.checked

@@ -5,7 +5,7 @@ public enum Reauthentication {
     /// The sign-in-again journey's values: the run's own (profile, environment), the verified
     /// connection, then the instance's configuration. The client secret is always typed again (the
     /// service returns it masked) and the code comes from a new sign-in.
-    public static func prefill(run: [ParameterID: String], connection: InstanceForm, instance: Instance) -> [ParameterID: String] {
+    static func prefill(run: [ParameterID: String], connection: InstanceForm, instance: Instance) -> [ParameterID: String] {
         var prefill = run
         prefill[.apiSecret] = nil
         prefill[.code] = nil
@@ -14,6 +14,15 @@ public enum Reauthentication {
             if let value = instance.configuration[key], value != "********", !value.isEmpty { prefill[id] = value }
         }
         return prefill
+    }
+
+    /// The start-up settings of the sign-in-again journey for `instance`: the run's, with the
+    /// values `prefill` gives (no "pre-filled from" marks: they come from the instance).
+    public static func configuration(run: WizardConfiguration, connection: InstanceForm, instance: Instance) -> WizardConfiguration {
+        var setup = run
+        setup.prefill = prefill(run: run.prefill, connection: connection, instance: instance)
+        setup.prefillSources = [:]
+        return setup
     }
 
     /// The banner across the first step: which instance, and what to type again.

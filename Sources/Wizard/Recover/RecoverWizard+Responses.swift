@@ -44,8 +44,7 @@ extension RecoverWizard {
                 let route = FailureRouter.route(error)
                 if var child = signInJourney, let target = route.target, child.journey.stepIDs.contains(target) {
                     // Sign in again (or fix the Azure app values) with every other value kept.
-                    child.journey.state.finished = false
-                    let effects = child.drive { $0.follow(route) }
+                    let effects = child.drive { $0.reopen(following: route) }
                     signInJourney = child
                     screen = .reauthenticate
                     return effects

@@ -74,9 +74,7 @@ extension RecoverWizard {
     /// Starts the sign-in-again journey for the shown instance, pre-filled from its configuration.
     mutating func beginReauthentication() {
         guard let detail else { return }
-        var setup = configuration
-        setup.prefill = Reauthentication.prefill(run: configuration.prefill, connection: connectionJourney.form, instance: detail)
-        setup.prefillSources = [:]
+        let setup = Reauthentication.configuration(run: configuration, connection: connectionJourney.form, instance: detail)
         var child = CreateWizard(configuration: setup, steps: CreateJourney.signInAgain, firstStepBack: .leave)
         child.journey.state.banner = Reauthentication.banner(for: detail, form: child.form)
         child.focus = .field(Reauthentication.firstField(child.form))
@@ -88,6 +86,6 @@ extension RecoverWizard {
     mutating func backToConnection(_ error: OpenConnectorsError) {
         screen = .connection
         signInJourney = nil
-        _ = connectionJourney.drive { $0.follow(FailureRouter.route(error)) }
+        _ = connectionJourney.drive { $0.reopen(following: FailureRouter.route(error)) }
     }
 }
