@@ -55,6 +55,11 @@ extension EasyHandle {
     }
 
     /// The verb and body: `GET` plainly, a body (possibly empty) for `POST`/`PUT`/`PATCH`, any other verb as a custom request.
+    ///
+    /// A request that changes something goes on a new connection: libcurl sends a request again by
+    /// itself when a *reused* connection closes before any answer byte, and the service may have
+    /// acted on the first one (a second instance, a spent grant code). On a new connection libcurl
+    /// never repeats it; the lost answer is reported instead.
     private func configureMethod(_ request: HTTPRequest) throws(TransportError) {
         let method = request.method.uppercased()
         switch method {
@@ -63,6 +68,7 @@ extension EasyHandle {
         case "HEAD":
             try set(CURLOPT_NOBODY, 1)
         default:
+            try set(CURLOPT_FRESH_CONNECT, 1)
             if request.body != nil || ["POST", "PUT", "PATCH"].contains(method) {
                 try setBody(request.body ?? [])
             }
