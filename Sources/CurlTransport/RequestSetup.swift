@@ -59,16 +59,16 @@ extension EasyHandle {
     /// A request that changes something goes on a new connection: libcurl sends a request again by
     /// itself when a *reused* connection closes before any answer byte, and the service may have
     /// acted on the first one (a second instance, a spent grant code). On a new connection libcurl
-    /// never repeats it; the lost answer is reported instead.
+    /// never repeats it; the lost answer is reported instead (`TransportError.answerLost`).
     private func configureMethod(_ request: HTTPRequest) throws(TransportError) {
         let method = request.method.uppercased()
+        if CurlTransport.changesSomething(request) { try set(CURLOPT_FRESH_CONNECT, 1) }
         switch method {
         case "GET" where request.body == nil:
             try set(CURLOPT_HTTPGET, 1)
         case "HEAD":
             try set(CURLOPT_NOBODY, 1)
         default:
-            try set(CURLOPT_FRESH_CONNECT, 1)
             if request.body != nil || ["POST", "PUT", "PATCH"].contains(method) {
                 try setBody(request.body ?? [])
             }

@@ -33,7 +33,14 @@ struct BatchCreate {
         let performer = LiveEffects(transport: Transports.make(connection, log: log.append))
         var journey = Journey(steps: CreateJourney.steps, options: JourneyOptions(sandboxURL: sandboxURL, oauthState: Randomness.oauthState(), unattended: true), form: form)
         journey.state.acknowledgedWarnings = Set(problems.warnings)
-        switch await BatchDriver(performer: performer).run(&journey) {
+        let outcome = await BatchDriver(performer: performer).run(&journey)
+        let state = journey.state
+        if !state.sameNameInstances.isEmpty {
+            CreateOutput.report(ReviewStep.sameNameWarning(name: state.form.normalized(.name), state.sameNameInstances), warning: true)
+        }
+        if let lost = state.lostAnswer { CreateOutput.report(lost.banner, warning: state.createdInstance != nil) }
+        if case .failed? = state.lostAnswer?.search { return .outcomeUnknown }
+        switch outcome {
         case .finished:
             guard let instance = journey.state.createdInstance else { return .failure }
             if sandboxURL == nil { LastRun.save(journey.state.form, namePrefix: values.namePrefix) }
@@ -47,7 +54,8 @@ struct BatchCreate {
             CreateOutput.report(problems)
             return .invalidInput
         case .failed(let error):
-            CreateOutput.report(error)
+            // A lost answer was explained above, with what looking for the instance found.
+            if state.lostAnswer == nil { CreateOutput.report(error) }
             return ExitStatus(error)
         }
     }

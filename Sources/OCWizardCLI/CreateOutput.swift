@@ -1,5 +1,6 @@
 import LineUI
 import OpenConnectors
+import Wizard
 
 /// What `--dry-run` prints: the body (secrets as variable references) and the curl command.
 enum DryRun {
@@ -41,6 +42,14 @@ enum CreateOutput {
         printError("ocwizard: \(TextSafety.visible(error.summary))")
         for detail in error.details { printError("  \(TextSafety.visible(detail))") }
         printError("  Next: \(error.nextStep)")
+    }
+
+    /// Prints a banner of the flow to stderr: its first line after `ocwizard: ` (and `warning: `
+    /// when it only warns), the others indented.
+    static func report(_ banner: Banner, warning: Bool) {
+        for (index, line) in banner.lines.enumerated() {
+            printError(index == 0 ? "ocwizard: \(warning ? "warning: " : "")\(TextSafety.visible(line))" : "  \(TextSafety.visible(line))")
+        }
     }
 
     /// Prints validation problems to stderr, each with how a script sets the value when it is missing.

@@ -46,11 +46,13 @@ struct InteractiveSession {
         let loop = WizardLoop(program: wizard, terminal: terminal, performer: performer, theme: theme)
         let outcome = loop.run()
         let final = loop.current
-        if final.busy == .submitting {
-            // Quit (Ctrl-C, a signal) while POST /instances was on its way: the service may have acted.
-            let name = TextSafety.visible(final.form.normalized(.name))
-            return (outcome.status, ["! ocwizard quit while the instance was being created: it may exist.",
-                                     "  Check before creating it again: ocwizard recover --name '\(name)'"])
+        let unknown: Bool = if case .failed? = final.journey.state.lostAnswer?.search, final.createdInstance == nil { true } else { false }
+        if final.busy == .submitting || final.busy == .lookingForInstance || unknown {
+            // Quit (Ctrl-C, a signal) while POST /instances was on its way, or with its answer lost
+            // and not found: the service may have acted.
+            let name = TextSafety.visible(CurlCommand.shellQuoted(final.form.normalized(.name)))
+            return (outcome.status, ["! ocwizard quit while the instance was being created (or before its lost answer was settled): it may exist.",
+                                     "  Check before creating it again: ocwizard recover --name \(name)"])
         }
         guard let instance = final.createdInstance else { return (outcome.status, []) }
         if sandbox == nil { LastRun.save(final.form, namePrefix: values.namePrefix) }

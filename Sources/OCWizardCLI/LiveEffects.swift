@@ -1,3 +1,4 @@
+import FoundationEssentials
 import OpenConnectors
 import TerminalUI
 import Wizard
@@ -39,6 +40,8 @@ struct LiveEffects: EffectPerformer {
             return .signInSimulated(await outcome { try await followSignIn(url) })
         case .createInstance(let baseURL, let credentials, let body):
             return .instanceCreated(await outcome { try await client(baseURL, credentials).createInstance(body: body) })
+        case .findInstances(let baseURL, let credentials, let lookup):
+            return .instancesFound(await outcome { try await client(baseURL, credentials).findInstances(lookup, now: Date()) })
         case .openBrowser(let url):
             return .browserOpened(Browser.open(url))
         case .generateSignatureKey:

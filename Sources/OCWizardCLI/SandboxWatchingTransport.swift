@@ -18,7 +18,7 @@ struct SandboxWatchingTransport: HTTPTransport {
         do {
             return try await base.send(request)
         } catch let error as TransportError {
-            guard error != .cancelled, isSandbox(request.url) else { throw error }
+            guard !error.isCancellation, isSandbox(request.url) else { throw error }
             // A dying process closes its socket a moment before it can be reaped: give it a little time.
             let attempts = if case .connectionRefused = error { 10 } else { 1 }
             for attempt in 1...attempts {

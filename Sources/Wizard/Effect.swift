@@ -10,6 +10,8 @@ public enum Effect: Sendable, Equatable {
     case simulateSignIn(url: String)
     /// `POST /instances` with this body.
     case createInstance(baseURL: String, credentials: Credentials, body: JSONValue)
+    /// List the instances that match `lookup` (same name; after a lost answer, recent ones).
+    case findInstances(baseURL: String, credentials: Credentials, lookup: InstanceLookup)
     /// Cancel the request in flight.
     case cancelRequest
     /// Put text on the clipboard (OSC 52).
@@ -82,6 +84,8 @@ public enum EffectResult: Sendable, Equatable {
     case authorizationURL(Result<OAuthRedirect, OpenConnectorsError>)
     case signInSimulated(Result<String, OpenConnectorsError>)
     case instanceCreated(Result<Instance, OpenConnectorsError>)
+    /// The matches of a `findInstances`, newest first.
+    case instancesFound(Result<[Instance], OpenConnectorsError>)
     case signatureKeyGenerated(String)
     case fileSaved(Result<String, SaveFailure>)
     case clipboardCopied

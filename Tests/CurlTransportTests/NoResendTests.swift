@@ -19,11 +19,12 @@ import Testing
             // The service creates the instance, then the connection closes without an answer.
             try await sandbox.inject(SandboxFault(path: SandboxFixture.apiPath("/instances"), method: "POST", drop: true, handled: true))
 
-            _ = try await #require(throws: OpenConnectorsError.self) {
+            let error = try await #require(throws: OpenConnectorsError.self) {
                 try await sandbox.client.createInstance(body: InstanceRequest.body(from: sandbox.form(name: "once", code: code)))
             }
 
             #expect(await creates(sandbox).count == 1)
+            #expect(error.isOutcomeUnknown, "\(error)")
         }
     }
 

@@ -96,10 +96,10 @@ import Testing
 
     @Test func handledDelayCreatesTheInstanceBeforeTheSlowAnswer() async throws {
         try await withSandbox { sandbox in
-            try await inject(sandbox, ["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 3_000, "handled": true])
+            try await inject(sandbox, ["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 8_000, "handled": true])
             let answer = Task { try await sandbox.createInstance(name: "slow") }
             // The instance is listed while its answer is still being held back.
-            let deadline = ContinuousClock.now + .seconds(2)
+            let deadline = ContinuousClock.now + .seconds(7)
             var listed: [[String: Any]] = []
             while listed.isEmpty, ContinuousClock.now < deadline {
                 listed = try await sandbox.send("GET", "/instances").array

@@ -61,7 +61,13 @@ struct WizardLoopTests {
         #expect(outcome.status == 0)
         #expect(!outcome.startCreate)
         #expect(terminal.clipboard == [ScreenFixtures.instance.token!])
-        #expect(effects.effects.count == 3)
+        // Credentials, sign-in URL, the same-name check when Review is shown, the create.
+        #expect(effects.effects.count == 4)
+        guard case .findInstances(_, _, let lookup)? = effects.effects.dropLast().last else {
+            Issue.record("Review did not look for the name: \(effects.effects)")
+            return
+        }
+        #expect(lookup == InstanceLookup(name: "alice"))
         guard case .createInstance(_, _, let body)? = effects.effects.last else {
             Issue.record("the last effect was not the create: \(effects.effects)")
             return

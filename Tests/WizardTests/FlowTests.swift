@@ -234,7 +234,7 @@ struct SubmitFlowTests {
         #expect(wizard.press(.escape) == [.cancelRequest])
         wizard.receive(.instanceCreated(.failure(.transport(.cancelled))))
         #expect(wizard.step == .review)
-        #expect(wizard.banner?.lines.first == "Submission cancelled.")
+        #expect(wizard.banner?.lines.first == "Submission cancelled before the request was sent: nothing was created.")
     }
 
     @Test("Submit re-validates everything and jumps to the first bad field")

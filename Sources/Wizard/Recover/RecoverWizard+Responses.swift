@@ -80,7 +80,7 @@ extension RecoverWizard {
             modal = result.dialog.map(RecoverModal.save)
             savedPath = result.savedPath ?? savedPath
             notice = result.notice
-        case .instanceCreated:
+        case .instanceCreated, .instancesFound:
             break
         }
         return []
