@@ -56,7 +56,7 @@ public struct LostAnswer: Sendable, Equatable {
             return Banner(tone: .error, lines: [
                 whatHappened,
                 "ocwizard looked for an instance named \(lookup.name) created in the last \(minutes) minutes and found none: it was not created.",
-                "The grant code was probably used up by that request: sign in again for a new code, then submit again.",
+                "That request probably used the grant code up, so a new sign-in is needed.",
             ])
         case .failed(let lookupError):
             return Banner(tone: .warning, lines: [
