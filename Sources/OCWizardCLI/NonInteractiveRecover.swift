@@ -1,4 +1,5 @@
 import OpenConnectors
+import Wizard
 
 /// `ocwizard recover --no-input`: print matching instances, or re-authenticate one.
 struct NonInteractiveRecover {
@@ -31,8 +32,19 @@ struct NonInteractiveRecover {
             if reauthenticate, let id = query.id {
                 // The client reads the instance once and keeps its callback URL unless one was given.
                 let callback = form.normalized(.callbackURL)
-                let instance = try await client.reauthenticate(id: id, code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
+                let before = try await client.getInstance(id: id)
+                let instance: Instance
+                do {
+                    instance = try await client.reauthenticate(id: id, code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
                                                                apiSecret: form.normalized(.apiSecret), callbackURL: callback.isEmpty ? nil : callback)
+                } catch where error.isOutcomeUnknown {
+                    // It may have been applied (and the code used): read the instance again and compare.
+                    let reread: Result<Instance, OpenConnectorsError>
+                    do { reread = .success(try await client.getInstance(id: id)) } catch { reread = .failure(error) }
+                    CreateOutput.report(LostReauthentication(cause: error, before: before).banner(reread: reread), warning: true)
+                    guard case .success(let after) = reread, LostReauthentication.applied(before: before, after: after) else { return .outcomeUnknown }
+                    instance = after
+                }
                 printOutput(json ? RecoverOutput.json(instance, baseURL: client.baseURL) : RecoverOutput.text([instance]))
                 return .success
             }

@@ -100,4 +100,34 @@ struct LostAnswerCreateTests {
         #expect(check.stdout.contains("unknown-fate"))
         await sandbox.server.stop()
     }
+
+    @Test("recover --reauthenticate whose answer is lost: the instance is read again and the new token shown; the retry changes nothing")
+    func reauthenticationAnswerLost() async throws {
+        let sandbox = try await TestSandbox.start()
+        let runner = try CommandRunner()
+        #expect(try await runner.run(createFlags(sandbox, code: try await sandbox.signIn(), name: "renew-me"), environment: TestSandbox.secretEnvironment).status == 0)
+        let before = try #require(try await sandbox.instances().first)
+        let id = try #require(before["id"] as? Int)
+        try await sandbox.server.injectFault(SandboxFault(path: "/elements/api-v2/instances/\(id)", method: "PUT", drop: true, handled: true))
+        let flags = ["recover", "--reauthenticate", "--json", "--no-input", "--base-url", sandbox.baseURL, "--id", "\(id)",
+                     "--api-key", TestSandbox.clientID, "--code", try await sandbox.signIn()]
+
+        let result = try await runner.run(flags, environment: TestSandbox.secretEnvironment)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Re-authenticated: the instance, read again, has a new token"), "\(result.stderr)")
+        let after = try await sandbox.instances()
+        #expect(after.count == 1)
+        #expect(after.first?["token"] as? String != before["token"] as? String)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["token"] as? String == after.first?["token"] as? String)
+        let puts = await sandbox.server.receivedRequests().filter { $0.method == "PUT" }
+        #expect(puts.count == 1)
+
+        // The same command again: the code is spent, nothing changes.
+        let again = try await runner.run(flags, environment: TestSandbox.secretEnvironment)
+        #expect(again.status == 3, "\(again.stderr)")
+        #expect(try await sandbox.instances().first?["token"] as? String == after.first?["token"] as? String)
+        await sandbox.server.stop()
+    }
 }

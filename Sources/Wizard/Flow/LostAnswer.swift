@@ -32,12 +32,16 @@ public struct LostAnswer: Sendable, Equatable {
 
     /// What happened to the answer, in words.
     private var whatHappened: String {
-        let detail = switch cause {
+        "The create request was sent, but its answer was lost: \(Self.describe(cause))"
+    }
+
+    /// How an answer was lost (`cause` is an unknown outcome), as the end of a sentence.
+    static func describe(_ cause: OpenConnectorsError) -> String {
+        switch cause {
         case .transport(.answerLost(let why)) where why.isCancellation: "you cancelled while it was under way."
         case .transport(.answerLost(let why)): why.message
         default: cause.summary
         }
-        return "The create request was sent, but its answer was lost: \(detail)"
     }
 
     /// The banner across the result: what was lost, what looking found, and what to do.
