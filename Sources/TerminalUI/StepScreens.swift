@@ -101,7 +101,9 @@ struct StepScreens {
 
     private func submitting() -> [ScreenLine] {
         let elapsed = Spinner.elapsed(state)
-        return [.text("\(Spinner.frame(state)) Creating the instance… \(elapsed)", theme.info), .blank,
+        // The flow's caption: creating, or (after a lost answer) looking for the instance.
+        let caption = state.busy?.caption ?? BusyReason.submitting.caption
+        return [.text("\(Spinner.frame(state)) \(caption) \(elapsed)", theme.info), .blank,
                 .text("Esc cancels the request.", theme.help)]
     }
 }
