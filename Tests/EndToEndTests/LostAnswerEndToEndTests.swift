@@ -15,11 +15,7 @@ struct LostAnswerEndToEndTests {
             try await WizardSteps.pasteCodeAndName(tmux, redirect: redirect, name: name, tag: "lost")
 
             // The sandbox creates the instance at once but holds its answer for 20 s.
-            let fault = try JSONSerialization.data(withJSONObject: ["path": "/elements/api-v2/instances", "method": "POST",
-                                                                     "delayMs": 20_000, "handled": true])
-            let reply = try await SandboxHTTP.send("POST", sandbox.baseURL.replacingOccurrences(of: "/elements/api-v2", with: "") + "/sandbox/faults",
-                                                   headers: [("Content-Type", "application/json")], body: fault)
-            #expect((200..<300).contains(reply.status), "the fault was not set: \(reply.status)")
+            try await sandbox.injectFault(["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 20_000, "handled": true])
             try await tmux.press("Enter")
             try await tmux.waitFor(text: "Creating the instance")
             // Wait until the service has created it, then cancel while its answer is held back.
