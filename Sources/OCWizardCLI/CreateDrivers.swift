@@ -81,6 +81,7 @@ struct LineCreate {
         io.say("ocwizard · new Microsoft Graph instance\(sandboxURL == nil ? "" : " · SANDBOX") (plain mode)")
         let outcome = await LineDriver(io: io, performer: performer).run(&journey)
         if journey.state.createdInstance != nil, sandboxURL == nil { LastRun.save(journey.state.form, namePrefix: values.namePrefix) }
+        if case .failed? = journey.state.lostAnswer?.search, journey.state.createdInstance == nil { return .outcomeUnknown }
         return ExitStatus(outcome, withoutInput: "create without prompts: ocwizard create --no-input --name NAME --code CODE_OR_URL … (see ocwizard create --help)")
     }
 }

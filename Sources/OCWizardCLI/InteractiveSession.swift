@@ -51,7 +51,8 @@ struct InteractiveSession {
             // Quit (Ctrl-C, a signal) while POST /instances was on its way, or with its answer lost
             // and not found: the service may have acted.
             let name = TextSafety.visible(CurlCommand.shellQuoted(final.form.normalized(.name)))
-            return (outcome.status, ["! ocwizard quit while the instance was being created (or before its lost answer was settled): it may exist.",
+            let status = unknown && outcome.status == ExitCode.cancelled ? ExitStatus.outcomeUnknown.rawValue : outcome.status
+            return (status, ["! ocwizard quit while the instance was being created (or before its lost answer was settled): it may exist.",
                                      "  Check before creating it again: ocwizard recover --name \(name)"])
         }
         guard let instance = final.createdInstance else { return (outcome.status, []) }
