@@ -4,7 +4,7 @@ import Testing
 
 /// `create --no-input` when the answer to the create is lost: every fault, then the user's retry,
 /// leaves exactly one instance on the sandbox, and the output names it.
-@Suite("create --no-input with a lost answer")
+@Suite("create --no-input with a lost answer", .serialized)
 struct LostAnswerCreateTests {
     /// A lost answer after the service created the instance, and the flags that make it lost.
     struct Fault: Sendable, CustomTestStringConvertible {
