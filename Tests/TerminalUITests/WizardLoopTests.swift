@@ -27,12 +27,14 @@ final class ScriptedEffects: EffectPerformer {
 /// The run loop over an in-memory terminal: input → update → effects → results → frames.
 @Suite("Run loop")
 struct WizardLoopTests {
-    /// Feeds each step's input once the last frame shows its text; after 10 s of waiting it ends
-    /// the loop with a signal, so a loop that never gets there fails instead of hanging.
+    /// Feeds each step's input once the last frame shows its text; after 60 s of waiting it ends
+    /// the loop with a signal, so a loop that never gets there fails instead of hanging. (A
+    /// passing run ends as soon as its script is done; on a busy two-core machine the effects'
+    /// tasks waited more than 10 s for a thread.)
     static func scripted(_ steps: [(waitFor: String, input: [TerminalInput])]) -> InMemoryTerminal {
         let terminal = InMemoryTerminal(width: 80, height: 24)
         var remaining = steps[...]
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         terminal.onIdle = { [unowned terminal] in
             if ContinuousClock.now > deadline { return [.signal(9)] }
             guard let step = remaining.first, let frame = terminal.frames.last,
