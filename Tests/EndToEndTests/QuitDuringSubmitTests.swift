@@ -13,8 +13,10 @@ struct QuitDuringSubmitTests {
             let redirect = try await SandboxHTTP.signIn(try #require(Screen.signInURL(in: authorize)))
             try await WizardSteps.pasteCodeAndName(tmux, redirect: redirect, name: name, tag: "quit")
 
-            // The sandbox holds the create for 8 s: long enough to quit while it is in flight.
-            try await sandbox.injectFault(["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 8000])
+            // The sandbox holds the create for 30 s: long enough to see the spinner (whose clock
+            // changes the screen every tenth of a second) and quit while it is in flight, also
+            // on a busy machine; the test ends at the Ctrl-C, not after the delay.
+            try await sandbox.injectFault(["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 30_000])
             try await tmux.press("Enter")
             try await tmux.waitFor(text: "Creating the instance")
             try await tmux.press("C-c")
