@@ -49,7 +49,7 @@ public struct ReviewStep: FlowStep {
         let subject = matches.count == 1 ? "An instance named \(name) already exists" : "\(matches.count) instances named \(name) already exist"
         return Banner(tone: .warning, lines: [
             "\(subject) (\(shown)\(more)).",
-            "Open Connectors allows a second one with the same name, which confuses a team: change the name on the Instance step, or use the existing one (ocwizard recover --id \(matches[0].id)). Submit creates another one.",
+            "Open Connectors allows a second one with the same name, which confuses a team: choose another name, or use the existing one (ocwizard recover --id \(matches[0].id)). Going on creates another one.",
         ])
     }
 
