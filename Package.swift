@@ -6,9 +6,12 @@ import PackageDescription
 /// Dependency direction (see docs/DECISIONS.md):
 /// TerminalKeys (leaf) ← OpenConnectors ← Wizard (flows) ← TerminalUI / LineUI (drivers) ← CursesTerminal; OpenConnectors ← CurlTransport;
 /// the `ocwizard` executable wires them together. The sandbox keeps its own wire types.
+///
+/// Linux only (glibc, ncursesw, `/proc`, `posix_spawn` with Linux flags, a glibc `wcwidth` table),
+/// so no Apple platform is claimed; `Sources/ocwizard/OCWizardMain.swift` stops other builds with
+/// a clear error.
 let package = Package(
     name: "ocwizard",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ocwizard", targets: ["ocwizard"]),
         .executable(name: "ocwizard-sandbox", targets: ["ocwizard-sandbox"]),
@@ -19,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
+        // The version every binary shows (a leaf: the sandbox uses it without OpenConnectors).
+        .target(name: "ProductVersion"),
+
         // Core: parameter table, validation, request building, decoding, the API client.
         .target(name: "OpenConnectors"),
 
@@ -29,7 +35,7 @@ let package = Package(
             path: "Sources/CCurl",
             linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
-        .target(name: "CurlTransport", dependencies: ["CCurl", "OpenConnectors"]),
+        .target(name: "CurlTransport", dependencies: ["CCurl", "OpenConnectors", "ProductVersion"]),
 
         // The wizard as pure state machines, the renderer, and the ncurses backend.
         .target(name: "TerminalKeys"),  // keys and input events: a leaf, no dependencies
@@ -52,14 +58,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "ocwizard-sandbox",
-            dependencies: ["Sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Sandbox", "ProductVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // The command-line front door.
         .target(
             name: "OCWizardCLI",
             dependencies: [
-                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal",
+                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "ProductVersion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,7 +87,7 @@ let package = Package(
         .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI", "TerminalKeys"]),
         // CNCursesW only for glibc's wcwidth, which DisplayWidthTests compares the width table with.
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "WizardScripting", "TerminalKeys", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
-        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "Sandbox"]),
+        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "OpenConnectors", "ProductVersion", "Sandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),
     ],
     swiftLanguageModes: [.v6]

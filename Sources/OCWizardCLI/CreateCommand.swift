@@ -17,10 +17,10 @@ struct CreateCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var parameters: InstanceOptions
 
-    @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON), instead of $XDG_CONFIG_HOME/ocwizard/profile.json.", valueName: "file"))
+    @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON), instead of $XDG_CONFIG_HOME/ocwizard/profile.json.", valueName: "file"), completion: .file())
     var profile: String?
 
-    @Option(name: .customLong("secrets-file"), help: ArgumentHelp("NAME=value lines for OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET, OC_SIGNATURE_KEY; must not be readable by group or others.", valueName: "file"))
+    @Option(name: .customLong("secrets-file"), help: ArgumentHelp("NAME=value lines for OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET, OC_SIGNATURE_KEY; must not be readable by group or others.", valueName: "file"), completion: .file())
     var secretsFile: String?
 
     @Flag(name: .customLong("no-input"), help: "Never prompt or draw a screen: report every missing or invalid value at once (exit 2), else create.")
@@ -99,7 +99,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("\(ParameterTable[.baseURL].help) Environment: OC_BASE_URL.", valueName: "url"))
     var baseURL: String?
 
-    @Option(help: ArgumentHelp("A PEM file of CA certificates to trust, for networks that intercept TLS.", valueName: "file"))
+    @Option(help: ArgumentHelp("A PEM file of CA certificates to trust, for networks that intercept TLS.", valueName: "file"), completion: .file())
     var cacert: String?
 
     @Option(help: ArgumentHelp("Longest time for one request, in seconds.", valueName: "seconds"))

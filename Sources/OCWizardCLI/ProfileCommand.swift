@@ -15,38 +15,43 @@ struct ProfileExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a profile from the last successful create, or from the given flags.",
-        discussion: "Secrets are never written. The new team member puts the file at ~/.config/ocwizard/profile.json (or passes --profile) and only signs in and names the instance."
+        discussion: """
+            Flags win over the last successful create. Every value is checked with the same rules as \
+            create before anything is written; stderr says where each value came from. Secrets are \
+            never written. The new team member puts the file at ~/.config/ocwizard/profile.json (or \
+            passes --profile) and only signs in and names the instance.
+
+            Examples:
+              ocwizard profile export --output team-a.json
+              ocwizard profile export --base-url https://api.openconnectors.eu10.ext.hana.ondemand.com/elements/api-v2 \\
+                --api-key 11111111-2222-3333-4444-555555555555 --callback-url https://myapp.example.com/oauth/callback \\
+                --tag team-a --name-prefix team-a- --output team-a.json
+            """
     )
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp(ParameterTable[.baseURL].help, valueName: "url"))
-    var baseURL: String?
+    @OptionGroup var fields: ProfileFieldOptions
 
-    @OptionGroup var parameters: InstanceOptions
-
-    @Option(name: .customLong("name-prefix"), help: ArgumentHelp("A prefix for instance names, such as team-a-.", valueName: "prefix"))
-    var namePrefix: String?
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (not replacing an existing one) instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (not replacing an existing one) instead of standard output.", valueName: "file"), completion: .file())
     var output: String?
 
     func run() async throws {
-        let flags = parameters.values(baseURL: baseURL)
-        var values: [ParameterID: String] = [:]
-        var prefix = namePrefix
-        if let last = LastRun.load() {
-            values = last.values
-            prefix = prefix ?? last.namePrefix
-        } else if flags.isEmpty {
+        let last = LastRun.load()
+        guard let export = ProfileExport(flags: fields.values, namePrefix: fields.namePrefix, lastRun: last) else {
             printError("ocwizard: no successful create to export yet; give the values as flags (see ocwizard profile export --help).")
             throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
-        for (id, value) in flags where id != .code && id != .name { values[id] = value }
-        let text = Profile.export(values, namePrefix: prefix)
+        let problems = export.problems
+        for problem in problems { printError("ocwizard: \(export.flag(of: problem.parameter)): \(problem.message)") }
+        guard problems.errors.isEmpty else {
+            printError("ocwizard: nothing written; correct the values above.")
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        }
+        for line in export.provenance { printError("  " + line) }
         guard let output else {
-            print(text, terminator: "")
+            print(export.text, terminator: "")
             return
         }
-        switch SecureFile.write(text, to: output, overwrite: false) {
+        switch SecureFile.write(export.text, to: output, overwrite: false) {
         case .success: printError("ocwizard: wrote \(output)")
         case .failure(.exists(let path)):
             printError("ocwizard: \(path) already exists; remove it or choose another --output.")
@@ -55,5 +60,45 @@ struct ProfileExportCommand: AsyncParsableCommand {
             printError("ocwizard: cannot write \(path): \(reason)")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
+    }
+}
+
+/// The values a profile holds, as flags: exactly the profile's keys, nothing it would ignore.
+struct ProfileFieldOptions: ParsableArguments {
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(ParameterTable[.baseURL].help, valueName: "url"))
+    var baseURL: String?
+
+    @Option(name: .customLong("api-key"), help: ArgumentHelp(ParameterTable[.apiKey].help, valueName: "id"))
+    var apiKey: String?
+
+    @Option(name: .customLong("callback-url"), help: ArgumentHelp(ParameterTable[.callbackURL].help, valueName: "url"))
+    var callbackURL: String?
+
+    @Option(help: ArgumentHelp(ParameterTable[.scope].help, valueName: "scopes"))
+    var scope: String?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(ParameterTable[.eventsEnabled].help))
+    var events: Bool?
+
+    @Option(name: .customLong("events-url"), help: ArgumentHelp(ParameterTable[.eventsCallbackURL].help, valueName: "url"))
+    var eventsURL: String?
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("\(ParameterTable[.tags].help) Repeat the flag for several tags.", valueName: "tag"))
+    var tags: [String] = []
+
+    @Option(name: .customLong("name-prefix"), help: ArgumentHelp("A prefix for instance names, such as team-a-.", valueName: "prefix"))
+    var namePrefix: String?
+
+    /// The parameter values given as flags.
+    var values: [ParameterID: String] {
+        var values: [ParameterID: String] = [:]
+        if let baseURL { values[.baseURL] = baseURL }
+        if let apiKey { values[.apiKey] = apiKey }
+        if let callbackURL { values[.callbackURL] = callbackURL }
+        if let scope { values[.scope] = scope }
+        if let events { values[.eventsEnabled] = events ? "true" : "false" }
+        if let eventsURL { values[.eventsCallbackURL] = eventsURL }
+        if !tags.isEmpty { values[.tags] = tags.joined(separator: ", ") }
+        return values
     }
 }

@@ -46,10 +46,10 @@ struct RecoverCommand: AsyncParsableCommand {
     @Flag(help: "Ask line by line instead of drawing screens (also when not a terminal, TERM=dumb or ACCESSIBLE is set).")
     var plain = false
 
-    @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON).", valueName: "file"))
+    @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON).", valueName: "file"), completion: .file())
     var profile: String?
 
-    @Option(name: .customLong("secrets-file"), help: ArgumentHelp("NAME=value lines for OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET; must not be readable by group or others.", valueName: "file"))
+    @Option(name: .customLong("secrets-file"), help: ArgumentHelp("NAME=value lines for OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET; must not be readable by group or others.", valueName: "file"), completion: .file())
     var secretsFile: String?
 
     func validate() throws {
@@ -75,7 +75,7 @@ struct RecoverCommand: AsyncParsableCommand {
         var sandbox: SandboxProcess?
         var settings = connection.settings
         if connection.sandbox {
-            do { sandbox = try SandboxProcess() } catch {
+            do { sandbox = try SandboxProcess(environment: environment) } catch {
                 printError("ocwizard: \(error.message)")
                 throw ExitCode(ExitStatus.failure.rawValue)
             }

@@ -32,10 +32,12 @@ final class SandboxProcess {
     /// Why the sandbox could not be started.
     struct StartFailure: Error { let message: String }
 
-    /// Starts the sandbox next to this executable and waits for its `listening on …` line.
-    init() throws(StartFailure) {
-        let path = ChildProcess.executableDirectory() + "/ocwizard-sandbox"
-        guard access(path, X_OK) == 0 else { throw StartFailure(message: "ocwizard-sandbox was not found next to ocwizard (\(path)); build it with make build.") }
+    /// Starts the sandbox found by `SandboxLocation` and waits for its `listening on …` line.
+    init(environment: ProcessEnvironment) throws(StartFailure) {
+        let candidates = SandboxLocation.candidates(executableDirectory: ChildProcess.executableDirectory(), environment: environment)
+        guard let path = candidates.first(where: { access($0, X_OK) == 0 }) else {
+            throw StartFailure(message: SandboxLocation.notFound(candidates))
+        }
         var output: [Int32] = [0, 0]
         var input: [Int32] = [0, 0]
         guard pipe(&output) == 0, pipe(&input) == 0 else { throw StartFailure(message: "could not create pipes") }
