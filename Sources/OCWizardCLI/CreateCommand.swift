@@ -7,10 +7,18 @@ struct CreateCommand: AsyncParsableCommand {
         commandName: "create",
         abstract: "Create a Microsoft Graph instance (the default command).",
         discussion: """
-            Values come from flags, then the environment, then a team profile \
+            Values come from flags, then a secrets file, then the environment, then a team profile \
             ($XDG_CONFIG_HOME/ocwizard/profile.json or --profile), then defaults. Secrets come only \
             from OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET, OC_SIGNATURE_KEY (and OC_CODE) or \
             --secrets-file.
+
+            Examples:
+              ocwizard create --sandbox
+              ocwizard create --plain
+              ocwizard create --dry-run --api-key ID --callback-url URL --name NAME
+              export OC_CODE='https://myapp.example.com/cb?code=…&state=…'
+              ocwizard create --no-input --json --api-key ID --callback-url URL \\
+                --name graph-calendar-alice --tag team-a
             """
     )
 

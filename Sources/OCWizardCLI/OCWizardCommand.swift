@@ -17,11 +17,10 @@ public struct OCWizardCommand: AsyncParsableCommand {
             to do (no match); 3 the service refused; 4 network or TLS failure; 130 cancelled.
 
             Examples:
-              ocwizard                              the wizard (same as ocwizard create)
-              ocwizard --sandbox                    try it against a local sandbox
-              ocwizard recover                      find an instance and its token again
+              ocwizard                     the wizard (same as ocwizard create)
+              ocwizard --sandbox           try it against a local sandbox
+              ocwizard recover             find an instance and its token again
               ocwizard recover --no-input --json --name graph-calendar-alice
-              ocwizard create --no-input --json --api-key ID --callback-url URL --code URL --name NAME
               ocwizard profile export --output team-a.json
             """,
         version: OCWizardVersion.current,

@@ -23,8 +23,7 @@ struct ProfileExportCommand: AsyncParsableCommand {
 
             Examples:
               ocwizard profile export --output team-a.json
-              ocwizard profile export --base-url https://api.openconnectors.eu10.ext.hana.ondemand.com/elements/api-v2 \\
-                --api-key 11111111-2222-3333-4444-555555555555 --callback-url https://myapp.example.com/oauth/callback \\
+              ocwizard profile export --base-url URL --api-key ID --callback-url URL \\
                 --tag team-a --name-prefix team-a- --output team-a.json
             """
     )

@@ -11,6 +11,13 @@ struct RecoverCommand: AsyncParsableCommand {
             does not mean starting over. Without --no-input this opens the recovery screens (plain prompts with --plain, \
             without a terminal, with TERM=dumb or ACCESSIBLE). With \
             --no-input it prints the matching instances (exit 2 when none match).
+
+            Examples:
+              ocwizard recover
+              ocwizard recover --no-input --json --name graph-calendar-alice
+              ocwizard recover --no-input --tag team-a
+              ocwizard recover --reauthenticate --id 12345 --api-key ID \\
+                --code 'https://myapp.example.com/cb?code=…&state=…'
             """
     )
 
