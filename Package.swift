@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Dependency direction (see docs/DECISIONS.md):
 /// TerminalKeys (leaf) ← OpenConnectors ← Wizard (flows) ← TerminalUI / LineUI (drivers) ← CursesTerminal; OpenConnectors ← CurlTransport;
-/// the `ocwizard` executable wires them together. The sandbox keeps its own wire types.
+/// SystemPorts (leaf) ← Wizard, System (the POSIX adapters); the `ocwizard` executable wires them together in one composition root.
+/// The sandbox keeps its own wire types.
 let package = Package(
     name: "ocwizard",
     platforms: [.macOS(.v14)],
@@ -33,7 +34,13 @@ let package = Package(
 
         // The wizard as pure state machines, the renderer, and the ncurses backend.
         .target(name: "TerminalKeys"),  // keys and input events: a leaf, no dependencies
-        .target(name: "Wizard", dependencies: ["OpenConnectors", "TerminalKeys"]),
+        // The ports to the operating system (a leaf: protocols and small values), their real adapters
+        // (the one place beside CursesTerminal/CurlTransport that imports Glibc for them), and
+        // in-memory versions for tests, kept out of the shipped targets.
+        .target(name: "SystemPorts"),
+        .target(name: "System", dependencies: ["SystemPorts"]),
+        .target(name: "SystemTesting", dependencies: ["SystemPorts"]),
+        .target(name: "Wizard", dependencies: ["OpenConnectors", "TerminalKeys", "SystemPorts"]),
         // Scripted input for tests and benchmarks, kept out of the shipped targets.
         .target(name: "WizardScripting", dependencies: ["Wizard", "TerminalKeys"]),
         .target(name: "TerminalUI", dependencies: ["Wizard", "OpenConnectors", "TerminalKeys"]),
@@ -59,7 +66,7 @@ let package = Package(
         .target(
             name: "OCWizardCLI",
             dependencies: [
-                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal",
+                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,7 +88,8 @@ let package = Package(
         .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI", "TerminalKeys"]),
         // CNCursesW only for glibc's wcwidth, which DisplayWidthTests compares the width table with.
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "WizardScripting", "TerminalKeys", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
-        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "Sandbox"]),
+        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "OpenConnectors", "Wizard", "LineUI", "SystemPorts", "SystemTesting", "Sandbox"]),
+        .testTarget(name: "SystemTests", dependencies: ["System", "SystemPorts", "SystemTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Glibc
+import System
 
 /// Where the `ocwizard` executable starts.
 public enum OCWizardEntry {
@@ -11,7 +11,7 @@ public enum OCWizardEntry {
     public static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.isEmpty {
-            exit(await CreateRun(settings: CreateSettings(), environment: .current()).run())
+            exitProcess(await CreateRun(settings: CreateSettings(), ports: Composition.live()).run())
         }
         if arguments == ["--help"] || arguments == ["-h"] {
             // `create` is the default command: its options belong in the top-level help too.

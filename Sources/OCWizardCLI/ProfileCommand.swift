@@ -30,30 +30,38 @@ struct ProfileExportCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
+        throw ExitCode(run(ports: Composition.live()).rawValue)
+    }
+
+    /// Writes the profile through `ports`; returns the exit status.
+    func run(ports: Ports) -> ExitStatus {
+        let console = ports.terminal
         let flags = parameters.values(baseURL: baseURL)
         var values: [ParameterID: String] = [:]
         var prefix = namePrefix
-        if let last = LastRun.load() {
+        if let last = LastRun(ports).load() {
             values = last.values
             prefix = prefix ?? last.namePrefix
         } else if flags.isEmpty {
-            printError("ocwizard: no successful create to export yet; give the values as flags (see ocwizard profile export --help).")
-            throw ExitCode(ExitStatus.invalidInput.rawValue)
+            console.printError("ocwizard: no successful create to export yet; give the values as flags (see ocwizard profile export --help).")
+            return .invalidInput
         }
         for (id, value) in flags where id != .code && id != .name { values[id] = value }
         let text = Profile.export(values, namePrefix: prefix)
         guard let output else {
-            print(text, terminator: "")
-            return
+            console.write(text, to: .output)
+            return .success
         }
-        switch SecureFile.write(text, to: output, overwrite: false) {
-        case .success: printError("ocwizard: wrote \(output)")
+        switch ports.writePrivate(text, to: output, overwrite: false) {
+        case .success:
+            console.printError("ocwizard: wrote \(output)")
+            return .success
         case .failure(.exists(let path)):
-            printError("ocwizard: \(path) already exists; remove it or choose another --output.")
-            throw ExitCode(ExitStatus.invalidInput.rawValue)
+            console.printError("ocwizard: \(path) already exists; remove it or choose another --output.")
+            return .invalidInput
         case .failure(.failed(let path, let reason)):
-            printError("ocwizard: cannot write \(path): \(reason)")
-            throw ExitCode(ExitStatus.failure.rawValue)
+            console.printError("ocwizard: cannot write \(path): \(reason)")
+            return .failure
         }
     }
 }

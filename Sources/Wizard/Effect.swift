@@ -1,4 +1,5 @@
 import OpenConnectors
+import SystemPorts
 
 /// A side effect the state machine asks the run loop to perform; results come back as events.
 public enum Effect: Sendable, Equatable {
@@ -68,14 +69,6 @@ public struct AuthorizationRequest: Sendable, Equatable {
     }
 }
 
-/// Why writing the result file did not happen.
-public enum SaveFailure: Error, Sendable, Equatable {
-    /// A file is already there; ask before replacing it.
-    case exists(path: String)
-    /// The file could not be written.
-    case failed(path: String, reason: String)
-}
-
 /// The outcome of an effect, fed back into the state machine.
 public enum EffectResult: Sendable, Equatable {
     case credentialsVerified(Result<Done, OpenConnectorsError>)
@@ -92,12 +85,6 @@ public enum EffectResult: Sendable, Equatable {
     case instanceReauthenticated(Result<Instance, OpenConnectorsError>)
     case instanceEnabled(Result<Done, OpenConnectorsError>)
     case instanceDeleted(Result<Done, OpenConnectorsError>)
-}
-
-/// Why no browser could be opened.
-public struct BrowserFailure: Error, Sendable, Equatable {
-    public var reason: String
-    public init(reason: String) { self.reason = reason }
 }
 
 /// The success value of an effect that returns nothing else.

@@ -1,4 +1,5 @@
 import OpenConnectors
+import SystemPorts
 
 /// `--secrets-file`: `NAME=value` lines for the secrets that never go on the command line.
 enum SecretsFile {
@@ -11,12 +12,12 @@ enum SecretsFile {
     }
 
     /// Reads the file, refusing it (ssh-style) when group or others may read it.
-    static func load(_ path: String) throws(Refusal) -> [String: String] {
-        guard let mode = TextFile.mode(path) else { throw Refusal(message: "cannot find the secrets file \(path).") }
+    static func load(_ path: String, files: any FileAccess) throws(Refusal) -> [String: String] {
+        guard let mode = files.permissions(path) else { throw Refusal(message: "cannot find the secrets file \(path).") }
         if mode & 0o077 != 0 {
             throw Refusal(message: "the secrets file \(path) is readable by others (mode \(String(mode, radix: 8))). Run: chmod 600 \(path)")
         }
-        guard let text = TextFile.read(path) else { throw Refusal(message: "cannot read the secrets file \(path).") }
+        guard let text = files.read(path) else { throw Refusal(message: "cannot read the secrets file \(path).") }
         return try parse(text, path: path)
     }
 

@@ -1,4 +1,5 @@
 import OpenConnectors
+import SystemPorts
 
 /// Merges defaults, the profile, the environment, the secrets file and flags into one form.
 struct ValueSources: Sendable {
@@ -45,21 +46,21 @@ struct ValueSources: Sendable {
     struct SourceError: Error { let message: String }
 
     /// Reads the profile (given, or the default one when present) and the secrets file, and merges everything.
-    static func gather(flags: [ParameterID: String], profilePath: String?, secretsFile: String?, environment: ProcessEnvironment) throws(SourceError) -> ValueSources {
+    static func gather(flags: [ParameterID: String], profilePath: String?, secretsFile: String?, ports: Ports) throws(SourceError) -> ValueSources {
         var profile: Profile?
         do {
             if let path = profilePath {
-                profile = try Profile.load(path)
-            } else if let path = Profile.defaultPath(environment), TextFile.mode(path) != nil {
-                profile = try Profile.load(path)
+                profile = try Profile.load(path, files: ports.files)
+            } else if let path = Profile.defaultPath(ports.environment), ports.files.permissions(path) != nil {
+                profile = try Profile.load(path, files: ports.files)
             }
         } catch {
             throw SourceError(message: error.message)
         }
         var secrets: [String: String] = [:]
         if let secretsFile {
-            do { secrets = try SecretsFile.load(secretsFile) } catch { throw SourceError(message: error.message) }
+            do { secrets = try SecretsFile.load(secretsFile, files: ports.files) } catch { throw SourceError(message: error.message) }
         }
-        return ValueSources(flags: flags, environment: environment, profile: profile, secrets: secrets)
+        return ValueSources(flags: flags, environment: ports.environment, profile: profile, secrets: secrets)
     }
 }
