@@ -32,7 +32,7 @@ enum CreateOutput {
         """
         Created instance \(instance.id) (\(TextSafety.visible(instance.name))).
         id:    \(instance.id)
-        token: \(TextSafety.visible(instance.token ?? "(none returned)"))
+        token: \(TextSafety.visible(instance.revealedToken))
         Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>
         """
     }

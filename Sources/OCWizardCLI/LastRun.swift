@@ -21,7 +21,7 @@ struct LastRun {
     func save(_ form: InstanceForm, namePrefix: String? = nil) {
         guard let path, let slash = path.lastIndex(of: "/") else { return }
         files.makeDirectories(String(path[..<slash]))
-        _ = files.writePrivate(Profile.export(form.values, namePrefix: namePrefix), to: path, overwrite: true)
+        _ = files.writePrivate(Profile.export(form.nonSecretValues, namePrefix: namePrefix), to: path, overwrite: true)
     }
 
     /// The last run's values as a profile, if there was one.

@@ -35,7 +35,7 @@ struct NonInteractiveRecover {
                 // The client reads the instance once and keeps its callback URL unless one was given.
                 let callback = form.normalized(.callbackURL)
                 let instance = try await client.reauthenticate(id: id, code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
-                                                               apiSecret: form.normalized(.apiSecret), callbackURL: callback.isEmpty ? nil : callback)
+                                                               apiSecret: form.secret(.apiSecret), callbackURL: callback.isEmpty ? nil : callback)
                 console.printOutput(json ? RecoverOutput.json(instance, baseURL: client.baseURL) : RecoverOutput.text([instance]))
                 return .success
             }
@@ -89,6 +89,6 @@ enum RecoverOutput {
 
     /// One line per instance: id, name, token.
     static func text(_ instances: [Instance]) -> String {
-        instances.map { "\($0.id)\t\($0.name)\t\($0.token ?? "-")" }.joined(separator: "\n")
+        instances.map { "\($0.id)\t\($0.name)\t\($0.token?.revealed ?? "-")" }.joined(separator: "\n")
     }
 }

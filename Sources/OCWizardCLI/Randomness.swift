@@ -1,4 +1,5 @@
 import FoundationEssentials
+import OpenConnectors
 import SystemPorts
 
 /// Random values the wizard needs, from a `RandomSource`: OAuth state and webhook signature keys.
@@ -6,8 +7,8 @@ struct Randomness {
     let source: any RandomSource
 
     /// A 32-byte key as base64 (44 characters), for `event.notification.signature.key`.
-    func signatureKey() -> String {
-        Data(source.bytes(32)).base64EncodedString()
+    func signatureKey() -> Secret {
+        Secret(Data(source.bytes(32)).base64EncodedString())
     }
 
     /// An unguessable OAuth `state`: 16 bytes as hex.

@@ -9,16 +9,16 @@ final class SandboxProcess {
     let process: any OwnedProcess
 
     /// Default sandbox credentials, as the sandbox prints them.
-    static let userSecret = "sandbox-user"
-    static let organizationSecret = "sandbox-org"
+    static let userSecret: Secret = "sandbox-user"
+    static let organizationSecret: Secret = "sandbox-org"
     static let clientID = "5a4db0c5-c11e-4d1d-a000-000000000001"
-    static let clientSecret = "sandbox-client-secret"
+    static let clientSecret: Secret = "sandbox-client-secret"
 
     /// Fills in the sandbox's address, secrets and Azure app where nothing else set them.
     static func prefill(_ values: inout ValueSources, baseURL: String) {
         let sandboxValues: [ParameterID: String] = [
-            .baseURL: baseURL, .userSecret: userSecret, .organizationSecret: organizationSecret,
-            .apiKey: clientID, .apiSecret: clientSecret, .callbackURL: "https://localhost/ocwizard/callback",
+            .baseURL: baseURL, .userSecret: userSecret.revealed, .organizationSecret: organizationSecret.revealed,
+            .apiKey: clientID, .apiSecret: clientSecret.revealed, .callbackURL: "https://localhost/ocwizard/callback",
         ]
         for (id, value) in sandboxValues where values.sources[id] == nil || id == .baseURL {
             values.form[id] = value

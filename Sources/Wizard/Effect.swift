@@ -42,12 +42,12 @@ public struct ReauthenticationRequest: Sendable, Equatable {
     public var baseURL: String
     public var credentials: Credentials
     public var id: Int
-    public var code: String
+    public var code: Secret
     public var apiKey: String
-    public var apiSecret: String
+    public var apiSecret: Secret
     public var callbackURL: String
 
-    public init(baseURL: String, credentials: Credentials, id: Int, code: String, apiKey: String, apiSecret: String, callbackURL: String) {
+    public init(baseURL: String, credentials: Credentials, id: Int, code: Secret, apiKey: String, apiSecret: Secret, callbackURL: String) {
         self.baseURL = baseURL; self.credentials = credentials; self.id = id; self.code = code
         self.apiKey = apiKey; self.apiSecret = apiSecret; self.callbackURL = callbackURL
     }
@@ -58,12 +58,12 @@ public struct AuthorizationRequest: Sendable, Equatable {
     public var baseURL: String
     public var credentials: Credentials
     public var apiKey: String
-    public var apiSecret: String
+    public var apiSecret: Secret
     public var callbackURL: String
     public var scope: String
     public var state: String
 
-    public init(baseURL: String, credentials: Credentials, apiKey: String, apiSecret: String, callbackURL: String, scope: String, state: String) {
+    public init(baseURL: String, credentials: Credentials, apiKey: String, apiSecret: Secret, callbackURL: String, scope: String, state: String) {
         self.baseURL = baseURL; self.credentials = credentials; self.apiKey = apiKey; self.apiSecret = apiSecret
         self.callbackURL = callbackURL; self.scope = scope; self.state = state
     }
@@ -75,7 +75,7 @@ public enum EffectResult: Sendable, Equatable {
     case authorizationURL(Result<OAuthRedirect, OpenConnectorsError>)
     case signInSimulated(Result<String, OpenConnectorsError>)
     case instanceCreated(Result<Instance, OpenConnectorsError>)
-    case signatureKeyGenerated(String)
+    case signatureKeyGenerated(Secret)
     case fileSaved(Result<String, SaveFailure>)
     case clipboardCopied
     case browserOpened(Result<Done, BrowserFailure>)

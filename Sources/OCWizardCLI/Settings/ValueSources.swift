@@ -11,7 +11,7 @@ struct ValueSources: Sendable {
     var namePrefix: String?
 
     /// Merges, lowest priority first: table defaults < profile < environment < secrets file < flags.
-    init(flags: [ParameterID: String], environment: ProcessEnvironment, profile: Profile?, secrets: [String: String]) {
+    init(flags: [ParameterID: String], environment: ProcessEnvironment, profile: Profile?, secrets: [String: Secret]) {
         form = InstanceForm()
         sources = [:]
         namePrefix = profile?.namePrefix
@@ -22,7 +22,8 @@ struct ValueSources: Sendable {
         for row in ParameterTable.all {
             guard let variable = row.environmentVariable else { continue }
             if let value = environment[variable] { set(row.id, value, from: .environment) }
-            if row.isSecret, let value = secrets[variable], !value.isEmpty { set(row.id, value, from: .secretsFile) }
+            // The form holds editable text; the secret is typed again when it leaves the form (`InstanceForm.secret`).
+            if row.isSecret, let secret = secrets[variable], !secret.isEmpty { set(row.id, secret.revealed, from: .secretsFile) }
         }
         for (id, value) in flags { set(id, value, from: .flag) }
     }
@@ -57,7 +58,7 @@ struct ValueSources: Sendable {
         } catch {
             throw SourceError(message: error.message)
         }
-        var secrets: [String: String] = [:]
+        var secrets: [String: Secret] = [:]
         if let secretsFile {
             do { secrets = try SecretsFile.load(secretsFile, files: ports.files) } catch { throw SourceError(message: error.message) }
         }
