@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI", "TerminalKeys"]),
         // CNCursesW only for glibc's wcwidth, which DisplayWidthTests compares the width table with.
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "WizardScripting", "TerminalKeys", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
-        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "OpenConnectors", "Wizard", "LineUI", "SystemPorts", "SystemTesting", "Sandbox"]),
+        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "OpenConnectors", "Wizard", "SystemPorts", "SystemTesting", "Sandbox"]),
         .testTarget(name: "SystemTests", dependencies: ["System", "SystemPorts", "SystemTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),
     ],

@@ -35,11 +35,14 @@ struct Ports: Sendable {
 enum Composition {
     /// The real ports of this process.
     static func live() -> Ports {
-        let environment = ProcessEnvironment.current()
-        let processes = SystemProcesses()
+        wire(environment: .current(), files: SystemFiles(), processes: SystemProcesses(), terminal: SystemTerminal(), random: SystemRandom())
+    }
+
+    /// The ports over these adapters; the browser is started through `processes`, never with a secret in its environment.
+    static func wire(environment: ProcessEnvironment, files: any FileAccess, processes: any ProcessLauncher,
+                     terminal: any TerminalDevice, random: any RandomSource) -> Ports {
         let browser = DesktopBrowser(environment: environment, launcher: processes, childEnvironment: Ports.childEnvironment(of: environment))
-        return Ports(environment: environment, files: SystemFiles(), processes: processes, terminal: SystemTerminal(),
-                     browser: browser, random: SystemRandom())
+        return Ports(environment: environment, files: files, processes: processes, terminal: terminal, browser: browser, random: random)
     }
 }
 

@@ -37,7 +37,7 @@ public struct InstanceForm: Sendable, Equatable {
     /// for a request, a setting or a file takes secrets through here.
     public func secret(_ id: ParameterID) -> Secret {
         precondition(ParameterTable[id].isSecret, "\(id) is not a secret parameter")
-        if id == .code, let code = try? GrantCode.parse(self[.code]).get().code { return Secret(code) }
+        if id == .code, let code = try? GrantCode.parse(self[.code]).get().code { return code }
         return Secret(normalized(id))
     }
 

@@ -35,6 +35,20 @@ struct PortsTests {
         #expect(processes.children.first?.wasStopped == true)
     }
 
+    @Test("the composition starts the browser with the sign-in URL only, and without the secrets in its environment")
+    func browserChildHasNoSecret() async throws {
+        let processes = InMemoryProcesses()
+        let ports = Composition.wire(environment: ProcessEnvironment(values: Self.secretEnvironment.merging(["BROWSER": "firefox", "DISPLAY": ":0"]) { $1 }),
+                                     files: InMemoryFiles(), processes: processes, terminal: ScriptedTerminal(), random: CountingRandom())
+        let url = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x&state=s"
+        #expect(await LiveEffects(transport: UnusedTransport(), ports: ports).results(of: .openBrowser(url: url)) == [.browserOpened(.success(Done()))])
+        let launch = try #require(processes.started.first)
+        #expect(launch.detached)
+        #expect(launch.request.program == "firefox")
+        #expect(launch.request.arguments == [url])
+        #expect(launch.request.environment.values == ["BROWSER": "firefox", "DISPLAY": ":0"])
+    }
+
     @Test("every secret's variable is kept from children, and only those")
     func childEnvironment() {
         #expect(Ports.secretVariables == ["OC_USER_SECRET", "OC_ORG_SECRET", "OC_API_SECRET", "OC_SIGNATURE_KEY", "OC_CODE"])

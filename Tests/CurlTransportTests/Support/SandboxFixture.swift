@@ -75,7 +75,7 @@ struct SandboxFixture: Sendable {
         let response = try await transport.send(HTTPRequest(method: "GET", url: redirect.oauthUrl))
         #expect(response.status == 302)
         let location = try #require(response.header("Location"))
-        return try GrantCode.parse(location, expectedState: Self.state).get().code
+        return try GrantCode.parse(location, expectedState: Self.state).get().code.revealed
     }
 
     /// The filled-in wizard form for a new instance.
