@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(name: "ocwizard", dependencies: ["OCWizardCLI"]),
 
         // In-process timings for `make bench` (frame cost, filter per keystroke); not in `ocwizard`.
-        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "WizardScripting", "TerminalUI", "CursesTerminal", "TerminalKeys"]),
+        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "WizardScripting", "TerminalUI", "CursesTerminal", "TerminalKeys", "OpenConnectors"]),
 
         .testTarget(
             name: "OpenConnectorsTests",
