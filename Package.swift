@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Dependency direction (see docs/DECISIONS.md):
 /// TerminalKeys (leaf) ← OpenConnectors ← Wizard (flows) ← TerminalUI / LineUI (drivers) ← CursesTerminal; OpenConnectors ← CurlTransport;
-/// the `ocwizard` executable wires them together. The sandbox keeps its own wire types.
+/// SystemPorts (leaf) ← Wizard, System (the POSIX adapters); the `ocwizard` executable wires them together in one composition root.
+/// The sandbox keeps its own wire types.
 ///
 /// Linux only (glibc, ncursesw, `/proc`, `posix_spawn` with Linux flags, a glibc `wcwidth` table),
 /// so no Apple platform is claimed; `Sources/ocwizard/OCWizardMain.swift` stops other builds with
@@ -39,7 +40,13 @@ let package = Package(
 
         // The wizard as pure state machines, the renderer, and the ncurses backend.
         .target(name: "TerminalKeys"),  // keys and input events: a leaf, no dependencies
-        .target(name: "Wizard", dependencies: ["OpenConnectors", "TerminalKeys"]),
+        // The ports to the operating system (a leaf: protocols and small values), their real adapters
+        // (the one place beside CursesTerminal/CurlTransport that imports Glibc for them), and
+        // in-memory versions for tests, kept out of the shipped targets.
+        .target(name: "SystemPorts"),
+        .target(name: "System", dependencies: ["SystemPorts"]),
+        .target(name: "SystemTesting", dependencies: ["SystemPorts"]),
+        .target(name: "Wizard", dependencies: ["OpenConnectors", "TerminalKeys", "SystemPorts"]),
         // Scripted input for tests and benchmarks, kept out of the shipped targets.
         .target(name: "WizardScripting", dependencies: ["Wizard", "TerminalKeys"]),
         .target(name: "TerminalUI", dependencies: ["Wizard", "OpenConnectors", "TerminalKeys"]),
@@ -65,14 +72,14 @@ let package = Package(
         .target(
             name: "OCWizardCLI",
             dependencies: [
-                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "ProductVersion",
+                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts", "ProductVersion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ocwizard", dependencies: ["OCWizardCLI"]),
 
         // In-process timings for `make bench` (frame cost, filter per keystroke); not in `ocwizard`.
-        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "WizardScripting", "TerminalUI", "CursesTerminal", "TerminalKeys"]),
+        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "WizardScripting", "TerminalUI", "CursesTerminal", "TerminalKeys", "OpenConnectors"]),
 
         .testTarget(
             name: "OpenConnectorsTests",
@@ -87,7 +94,8 @@ let package = Package(
         .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI", "TerminalKeys"]),
         // CNCursesW only for glibc's wcwidth, which DisplayWidthTests compares the width table with.
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "WizardScripting", "TerminalKeys", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
-        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "OpenConnectors", "ProductVersion", "Sandbox"]),
+        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "OpenConnectors", "ProductVersion", "Wizard", "SystemPorts", "SystemTesting", "Sandbox"]),
+        .testTarget(name: "SystemTests", dependencies: ["System", "SystemPorts", "SystemTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),
     ],
     swiftLanguageModes: [.v6]

@@ -55,7 +55,7 @@ struct CreateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let status = await CreateRun(settings: settings, environment: .current()).run()
+        let status = await CreateRun(settings: settings, ports: Composition.live()).run()
         throw ExitCode(status)
     }
 }

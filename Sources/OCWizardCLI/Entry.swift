@@ -1,5 +1,5 @@
 import ArgumentParser
-import Glibc
+import System
 
 /// Where the `ocwizard` executable starts.
 public enum OCWizardEntry {
@@ -11,7 +11,7 @@ public enum OCWizardEntry {
     public static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.isEmpty {
-            exit(await CreateRun(settings: CreateSettings(), environment: .current()).run())
+            exitProcess(await CreateRun(settings: CreateSettings(), ports: Composition.live()).run())
         }
         if isTopLevelHelpRequest(arguments) {
             print(topLevelHelp())
@@ -52,12 +52,8 @@ public enum OCWizardEntry {
         let message = OCWizardCommand.fullMessage(for: error)
         let status = exitStatus(for: error)
         if !message.isEmpty {
-            if status == ExitStatus.success.rawValue {
-                print(message)
-            } else {
-                printError(message)
-            }
+            Composition.live().terminal.write(message + "\n", to: status == ExitStatus.success.rawValue ? .output : .error)
         }
-        exit(status)
+        exitProcess(status)
     }
 }

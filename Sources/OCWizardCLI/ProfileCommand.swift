@@ -34,30 +34,37 @@ struct ProfileExportCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let last = LastRun.load()
-        guard let export = ProfileExport(flags: fields.values, namePrefix: fields.namePrefix, lastRun: last) else {
-            printError("ocwizard: no successful create to export yet; give the values as flags (see ocwizard profile export --help).")
-            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        throw ExitCode(run(ports: Composition.live()).rawValue)
+    }
+
+    /// Checks and writes the profile through `ports`; returns the exit status.
+    func run(ports: Ports) -> ExitStatus {
+        let console = ports.terminal
+        guard let export = ProfileExport(flags: fields.values, namePrefix: fields.namePrefix, lastRun: LastRun(ports).load()) else {
+            console.printError("ocwizard: no successful create to export yet; give the values as flags (see ocwizard profile export --help).")
+            return .invalidInput
         }
         let problems = export.problems
-        for problem in problems { printError("ocwizard: \(export.flag(of: problem.parameter)): \(problem.message)") }
+        for problem in problems { console.printError("ocwizard: \(export.flag(of: problem.parameter)): \(problem.message)") }
         guard problems.errors.isEmpty else {
-            printError("ocwizard: nothing written; correct the values above.")
-            throw ExitCode(ExitStatus.invalidInput.rawValue)
+            console.printError("ocwizard: nothing written; correct the values above.")
+            return .invalidInput
         }
-        for line in export.provenance { printError("  " + line) }
+        for line in export.provenance { console.printError("  " + line) }
         guard let output else {
-            print(export.text, terminator: "")
-            return
+            console.write(export.text, to: .output)
+            return .success
         }
-        switch SecureFile.write(export.text, to: output, overwrite: false) {
-        case .success: printError("ocwizard: wrote \(output)")
+        switch ports.writePrivate(export.text, to: output, overwrite: false) {
+        case .success:
+            console.printError("ocwizard: wrote \(output)")
+            return .success
         case .failure(.exists(let path)):
-            printError("ocwizard: \(path) already exists; remove it or choose another --output.")
-            throw ExitCode(ExitStatus.invalidInput.rawValue)
+            console.printError("ocwizard: \(path) already exists; remove it or choose another --output.")
+            return .invalidInput
         case .failure(.failed(let path, let reason)):
-            printError("ocwizard: cannot write \(path): \(reason)")
-            throw ExitCode(ExitStatus.failure.rawValue)
+            console.printError("ocwizard: cannot write \(path): \(reason)")
+            return .failure
         }
     }
 }

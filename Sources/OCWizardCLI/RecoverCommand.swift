@@ -66,7 +66,7 @@ struct RecoverCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessEnvironment.current()
+        let ports = Composition.live()
         var flags: [ParameterID: String] = [:]
         if let baseURL = connection.baseURL { flags[.baseURL] = baseURL }
         if let code { flags[.code] = code }
@@ -74,16 +74,16 @@ struct RecoverCommand: AsyncParsableCommand {
         if let callbackURL { flags[.callbackURL] = callbackURL }
         var values: ValueSources
         do {
-            values = try ValueSources.gather(flags: flags, profilePath: profile, secretsFile: secretsFile, environment: environment)
+            values = try ValueSources.gather(flags: flags, profilePath: profile, secretsFile: secretsFile, ports: ports)
         } catch {
-            printError("ocwizard: \(error.message)")
+            ports.terminal.printError("ocwizard: \(error.message)")
             throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
         var sandbox: SandboxProcess?
         var settings = connection.settings
         if connection.sandbox {
-            do { sandbox = try SandboxProcess(environment: environment) } catch {
-                printError("ocwizard: \(error.message)")
+            do { sandbox = try SandboxProcess(ports: ports) } catch {
+                ports.terminal.printError("ocwizard: \(error.message)")
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
             SandboxProcess.prefill(&values, baseURL: sandbox!.baseURL)
@@ -93,11 +93,11 @@ struct RecoverCommand: AsyncParsableCommand {
         let status: Int32
         if noInput || reauthenticate {
             let query = NonInteractiveRecover.Query(id: id, name: name, tags: tags)
-            status = await NonInteractiveRecover(values: values, connection: settings, query: query, json: json, reauthenticate: reauthenticate).run().rawValue
-        } else if plain || TerminalCheck.reasonNoScreen() != nil || environment["ACCESSIBLE"] != nil {
-            status = await LineRecoverRun(values: values, connection: settings, sandboxURL: sandbox?.baseURL).run().rawValue
+            status = await NonInteractiveRecover(values: values, connection: settings, query: query, json: json, reauthenticate: reauthenticate, ports: ports).run().rawValue
+        } else if plain || ports.reasonNoScreen != nil || ports.environment["ACCESSIBLE"] != nil {
+            status = await LineRecoverRun(values: values, connection: settings, sandboxURL: sandbox?.baseURL, ports: ports).run().rawValue
         } else {
-            status = await InteractiveSession(values: values, connection: settings, sandbox: sandbox).recover()
+            status = await InteractiveSession(values: values, connection: settings, sandbox: sandbox, ports: ports).recover()
         }
         throw ExitCode(status)
     }

@@ -1,3 +1,5 @@
+import SystemPorts
+
 /// Where `ocwizard --sandbox` finds the `ocwizard-sandbox` executable.
 ///
 /// In order: the path in `OCWIZARD_SANDBOX`; beside `ocwizard` (a build tree, `.build/debug`);

@@ -1,3 +1,4 @@
+import SystemPorts
 import Testing
 @testable import OCWizardCLI
 

@@ -1,3 +1,4 @@
+import Foundation
 import OpenConnectors
 import Synchronization
 import TerminalKeys
@@ -23,15 +24,23 @@ final class ScriptedEffects: EffectPerformer {
     }
 }
 
+/// Hands a loop to another thread; the test waits for that thread and touches the loop only afterwards.
+private final class UncheckedLoop<P: LoopProgram>: @unchecked Sendable {
+    let loop: WizardLoop<P>
+    init(_ loop: WizardLoop<P>) { self.loop = loop }
+}
+
 /// The run loop over an in-memory terminal: input → update → effects → results → frames.
 @Suite("Run loop")
 struct WizardLoopTests {
-    /// Feeds each step's input once the last frame shows its text; after 10 s of waiting it ends
+    /// Feeds each step's input once the last frame shows its text; after 30 s of waiting it ends
     /// the loop with a signal, so a loop that never gets there fails instead of hanging.
     static func scripted(_ steps: [(waitFor: String, input: [TerminalInput])]) -> InMemoryTerminal {
         let terminal = InMemoryTerminal(width: 80, height: 24)
         var remaining = steps[...]
-        let deadline = ContinuousClock.now + .seconds(10)
+        // Generous: the effects run as tasks on the cooperative pool, which CPU-heavy suites running
+        // in parallel (every scalar against wcwidth, property tests) can hold for seconds on two cores.
+        let deadline = ContinuousClock.now + .seconds(30)
         terminal.onIdle = { [unowned terminal] in
             if ContinuousClock.now > deadline { return [.signal(9)] }
             guard let step = remaining.first, let frame = terminal.frames.last,
@@ -43,7 +52,7 @@ struct WizardLoopTests {
     }
 
     @Test("A whole create through the loop: effects run, results come back, the token is copied, Quit exits 0")
-    func wholeCreate() {
+    func wholeCreate() async {
         let redirect = "https://localhost/ocwizard/callback?code=0.AXoA-abcdefghijklmnopqrstuvwxyz0123456789&state=\(ScreenFixtures.state)"
         let terminal = Self.scripted([
             ("Step 1 of 9", [.key(.enter)]),
@@ -57,10 +66,10 @@ struct WizardLoopTests {
         ])
         let effects = ScriptedEffects()
         let loop = WizardLoop(program: ScreenFixtures.sandbox(), terminal: terminal, performer: effects, theme: .color, tickMilliseconds: 1)
-        let outcome = loop.run()
+        let outcome = await Self.onOwnThread(loop)
         #expect(outcome.status == 0)
         #expect(!outcome.startCreate)
-        #expect(terminal.clipboard == [ScreenFixtures.instance.token!])
+        #expect(terminal.clipboard == [ScreenFixtures.instance.token!.revealed])
         #expect(effects.effects.count == 3)
         guard case .createInstance(_, _, let body)? = effects.effects.last else {
             Issue.record("the last effect was not the create: \(effects.effects)")
@@ -71,6 +80,16 @@ struct WizardLoopTests {
         #expect(loop.current.createdInstance == ScreenFixtures.instance)
         // Only frames that differ from the one before are presented.
         #expect(zip(terminal.frames, terminal.frames.dropFirst()).allSatisfy { $0 != $1 })
+    }
+
+    /// Runs the loop on a thread of its own: it blocks while it waits for its effects, which run
+    /// as tasks on the cooperative pool, and must not hold one of that pool's two threads meanwhile
+    /// (the in-process sandbox of other suites needs them too).
+    private static func onOwnThread<P: LoopProgram>(_ loop: WizardLoop<P>) async -> LoopOutcome {
+        let box = UncheckedLoop(loop)
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: box.loop.run()) }
+        }
     }
 
     @Test("A signal ends the loop with 128 + its number")

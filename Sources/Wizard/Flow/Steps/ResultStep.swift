@@ -24,7 +24,7 @@ public struct ResultStep: FlowStep {
     public func perform(_ action: WizardAction, _ state: inout JourneyState) -> StepOutcome {
         switch action {
         case .retrySubmit: return .goTo(.submitting)
-        case .copyToken: return state.createdInstance?.token.map { .run([.copyToClipboard($0)]) } ?? .stay
+        case .copyToken: return state.createdInstance?.token.map { .run([.copyToClipboard($0.revealed)]) } ?? .stay
         default: return .stay
         }
     }
