@@ -101,7 +101,7 @@ public struct LineRecover {
             let chosen = typed.isEmpty ? "token" : actions.first { $0.hasPrefix(typed) }
             switch chosen {
             case "token":
-                io.say("  token: \(TextSafety.visible(instance.token ?? "(none returned)"))")
+                io.say("  token: \(TextSafety.visible(instance.revealedToken))")
             case "re-authenticate":
                 guard let renewed = try await reauthenticate(instance, connection: connection, connectionForm: connectionForm) else { continue }
                 list.replace(id: renewed.id, with: renewed)

@@ -1,7 +1,7 @@
 import OpenConnectors
 
 /// The exit statuses scripts can rely on.
-public enum ExitStatus: Int32, Sendable {
+public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Done.
     case success = 0
     /// Something failed that has no more specific status.

@@ -22,14 +22,13 @@ struct InstancePanel {
     /// The panel's lines for a screen `width` columns wide.
     func lines(width: Int) -> [ScreenLine] {
         let instance = props.instance
-        let token = instance.token ?? "(none returned)"
         var status = InstanceTableView.status(instance)
         if instance.eventsEnabled == nil, props.eventsEnabled == true { status += " · events" }
         if instance.valid == false { status += " — re-authenticate to repair it" }
         let rows: [(String, String)] = [
             ("Id", String(instance.id)),
             ("Name", instance.name),
-            ("Token", props.tokenRevealed ? token : Mask.token + "  (Ctrl-R reveals)"),
+            ("Token", props.tokenRevealed ? instance.revealedToken : Redaction.tokenMask + "  (Ctrl-R reveals)"),
             ("Tags", instance.tags.joined(separator: ", ")),
             ("Status", status),
             ("Created", instance.createdDate ?? "—"),
@@ -44,7 +43,7 @@ struct InstancePanel {
         }
         lines.append(.blank)
         lines.append(.text("Use it in API calls with this header:", theme.label))
-        let element = props.tokenRevealed ? token : "$OC_INSTANCE_TOKEN"
+        let element = props.tokenRevealed ? instance.revealedToken : "$OC_INSTANCE_TOKEN"
         lines += TextLayout.wrap("Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element \(element)", width: max(10, width - 4))
             .map { ScreenLine.text($0, theme.code) }
         if let saved = props.savedPath { lines.append(.text("Saved to \(saved)", theme.success)) }

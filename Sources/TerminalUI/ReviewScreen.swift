@@ -36,33 +36,16 @@ struct ReviewScreen {
 
     private func displayValue(_ row: Parameter) -> String {
         if row.id == .eventsEnabled { return state.form.eventsEnabled ? "on" : "off" }
-        let value = row.id == .code ? InstanceRequest.grantCode(in: state.form) : state.form.normalized(row.id)
-        if value.isEmpty { return "(not set)" }
-        return row.isSecret ? Mask.secret(value) : value
+        if row.isSecret {
+            let secret = state.form.secret(row.id)
+            return secret.isEmpty ? "(not set)" : Redaction.withLength(secret)
+        }
+        let value = state.form.normalized(row.id)
+        return value.isEmpty ? "(not set)" : value
     }
 
     /// The request body with every secret masked.
     private func maskedBody() -> JSONValue {
-        var body = InstanceRequest.body(from: state.form)
-        body = body.setting("providerData", to: .object([("code", .string(Mask.dots))]))
-        var configuration = body["configuration"] ?? .object([])
-        for row in ParameterTable.all where row.isSecret && row.placement == .configuration {
-            if let value = configuration[row.wireKey]?.stringValue { configuration = configuration.setting(row.wireKey, to: .string(value.isEmpty ? "" : Mask.dots)) }
-        }
-        return body.setting("configuration", to: configuration)
-    }
-}
-
-/// How secrets look on screen when not revealed.
-enum Mask {
-    /// A fixed-length mask that says nothing about the secret.
-    static let dots = "••••••••"
-
-    /// How a hidden instance token looks: fixed length, so it says nothing about the token.
-    static let token = String(repeating: "•", count: 24)
-
-    /// Dots, one per character up to 24, and the length.
-    static func secret(_ value: String) -> String {
-        String(repeating: "•", count: min(value.count, 24)) + " (\(value.count) chars)"
+        InstanceRequest.body(from: state.form) { _, _ in Redaction.dots }
     }
 }

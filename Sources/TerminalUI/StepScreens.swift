@@ -73,7 +73,7 @@ struct StepScreens {
         let expected = state.authorization?.request.state
         if !pasted.isEmpty, Validator.problems(of: .code, in: state.form, expectedState: expected).errors.isEmpty,
            case .success(let grant) = GrantCode.parse(pasted, expectedState: expected) {
-            let shown = state.revealed.contains(.code) ? grant.code : String(repeating: "•", count: min(grant.code.count, 32))
+            let shown = state.revealed.contains(.code) ? grant.code.revealed : Redaction.dots(for: grant.code, limit: 32)
             var detail = "Code found: \(shown) (\(grant.code.count) characters)"
             if grant.state != nil { detail += ", state matches" }
             lines.append(.blank)

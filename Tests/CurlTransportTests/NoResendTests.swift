@@ -36,8 +36,8 @@ import Testing
             let code = try await sandbox.grantCode()
 
             await #expect(throws: OpenConnectorsError.self) {
-                try await sandbox.client.reauthenticate(id: instance.id, code: code, apiKey: sandbox.configuration.clientID,
-                                                        apiSecret: sandbox.configuration.clientSecret, callbackURL: SandboxFixture.callbackURL)
+                try await sandbox.client.reauthenticate(id: instance.id, code: Secret(code), apiKey: sandbox.configuration.clientID,
+                                                        apiSecret: Secret(sandbox.configuration.clientSecret), callbackURL: SandboxFixture.callbackURL)
             }
 
             let puts = await sandbox.server.receivedRequests().filter { $0.method == "PUT" }

@@ -60,7 +60,7 @@ final class LossyService: EffectPerformer {
                                                                                 providerMessage: "invalid_grant: AADSTS54005: already redeemed"))))
             }
             let tags: [String] = if case .array(let values)? = body["tags"] { values.compactMap(\.stringValue) } else { [] }
-            let instance = Instance(id: 5001 + state.instances.count, name: body["name"]?.stringValue ?? "", token: "token-\(state.instances.count)",
+            let instance = Instance(id: 5001 + state.instances.count, name: body["name"]?.stringValue ?? "", token: Secret("token-\(state.instances.count)"),
                                     element: ElementSummary(key: "microsoftgraph"), tags: tags,
                                     createdDate: Date().formatted(.iso8601))
             state.instances.append(instance)

@@ -65,7 +65,7 @@ struct WizardLoopTests {
         let outcome = await onOwnThread { loop.value.run() }
         #expect(outcome.status == 0)
         #expect(!outcome.startCreate)
-        #expect(terminal.clipboard == [ScreenFixtures.instance.token!])
+        #expect(terminal.clipboard == [ScreenFixtures.instance.token!.revealed])
         // Credentials, sign-in URL, the same-name check when Review is shown, the create.
         #expect(effects.effects.count == 4)
         guard case .findInstances(_, _, let lookup)? = effects.effects.dropLast().last else {

@@ -86,7 +86,7 @@ public struct JourneyState: Sendable, Equatable {
     /// The field a driver should put the focus on next (set by failure routes), consumed by the driver.
     public var focusRequest: ParameterID?
     /// A value to show the user exactly once (a generated signature key); consumed by the driver.
-    public var shownOnce: String?
+    public var shownOnce: Secret?
     /// The connection values that passed verification.
     public var verifiedConnection: VerifiedConnection?
     /// The sign-in URL, once fetched.
@@ -122,7 +122,7 @@ public struct JourneyState: Sendable, Equatable {
     public var authorizationRequest: AuthorizationRequest {
         AuthorizationRequest(
             baseURL: form.normalized(.baseURL), credentials: Credentials(form: form),
-            apiKey: form.normalized(.apiKey), apiSecret: form.normalized(.apiSecret),
+            apiKey: form.normalized(.apiKey), apiSecret: form.secret(.apiSecret),
             callbackURL: form.normalized(.callbackURL), scope: form.normalized(.scope),
             state: options.oauthState)
     }

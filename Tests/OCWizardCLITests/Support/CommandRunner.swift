@@ -28,6 +28,8 @@ struct CommandRunner {
 
     /// `.build/debug/ocwizard`.
     static let binary = packageRoot.appendingPathComponent(".build/debug/ocwizard").path
+    /// `.build/debug/ocwizard-sandbox`.
+    static let sandboxBinary = packageRoot.appendingPathComponent(".build/debug/ocwizard-sandbox").path
 
     /// A private HOME / XDG folder for this runner.
     let home: URL
@@ -41,13 +43,13 @@ struct CommandRunner {
     ///
     /// The wait happens on a thread of its own: blocking a cooperative thread would starve the
     /// in-process sandbox the child is talking to.
-    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) async throws -> CommandResult {
-        try await offThread { try runBlocking(arguments, environment: environment, input: input) }
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, executable: String = binary) async throws -> CommandResult {
+        try await offThread { try runBlocking(arguments, environment: environment, input: input, executable: executable) }
     }
 
-    private func runBlocking(_ arguments: [String], environment: [String: String], input: String?) throws -> CommandResult {
+    private func runBlocking(_ arguments: [String], environment: [String: String], input: String?, executable: String) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home.path,
                    "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,

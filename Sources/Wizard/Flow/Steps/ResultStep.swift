@@ -48,7 +48,7 @@ public struct ResultStep: FlowStep {
         switch action {
         case .retrySubmit: return .goTo(.submitting)
         case .lookAgain: return LostAnswer.lookAgain(&state)
-        case .copyToken: return state.createdInstance?.token.map { .run([.copyToClipboard($0)]) } ?? .stay
+        case .copyToken: return state.createdInstance?.token.map { .run([.copyToClipboard($0.revealed)]) } ?? .stay
         default: return .stay
         }
     }
