@@ -20,6 +20,8 @@ struct Ports: Sendable {
     var browser: any BrowserOpening
     /// Unguessable bytes.
     var random: any RandomSource
+    /// Listening for the browser's redirect on a loopback callback.
+    var loopback: any LoopbackListening = SystemLoopbackListener()
 
     /// The variables a child process must never see: every secret's (the environment is readable
     /// by the child and, through /proc, by its user's other processes).
@@ -54,6 +56,16 @@ extension Ports {
         let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" { return "TERM is \(term.isEmpty ? "not set" : "dumb")" }
         return nil
+    }
+
+    /// The address this machine was reached on over SSH (`SSH_CONNECTION`'s server address, or
+    /// `HOST` when only `SSH_TTY` tells of a session), or `nil` when the session is local.
+    var sshHost: String? {
+        if let connection = environment["SSH_CONNECTION"] {
+            let fields = connection.split(separator: " ")
+            if fields.count >= 3 { return fields[2].contains(":") ? "[\(fields[2])]" : String(fields[2]) }
+        }
+        return environment["SSH_TTY"] != nil || environment["SSH_CONNECTION"] != nil ? "HOST" : nil
     }
 
     /// Whether `NO_COLOR` asks for no colour (any non-empty value).

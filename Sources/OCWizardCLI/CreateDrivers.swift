@@ -131,6 +131,7 @@ extension ValueSources {
         if let sandboxURL { prefill[.baseURL] = sandboxURL }
         for (id, value) in InstanceForm().values where prefill[id] == value && sources[id] == nil { prefill[id] = nil }
         return WizardConfiguration(sandboxURL: sandboxURL, prefill: prefill, prefillSources: sources,
-                                   oauthState: Randomness(source: ports.random).oauthState(), browserAvailable: ports.browser.isAvailable)
+                                   oauthState: Randomness(source: ports.random).oauthState(), browserAvailable: ports.browser.isAvailable,
+                                   sshHost: ports.sshHost)
     }
 }

@@ -9,10 +9,16 @@ struct LiveEffects: EffectPerformer {
     let transport: any HTTPTransport
     /// The operating system's side.
     let ports: Ports
+    /// The loopback listener of the sign-in, while one runs.
+    let listeners = RedirectListeners()
 
     func perform(_ effect: Effect, emit: @escaping @Sendable (EffectResult) -> Void) async {
         if case .listInstances(let baseURL, let credentials) = effect {
             await listPages(client(baseURL, credentials), emit: emit)
+        } else if case .listenForRedirect(let callback, let expectedState) = effect {
+            await listeners.listen(callback, expectedState: expectedState, with: ports.loopback, emit: emit)
+        } else if case .stopListening = effect {
+            await listeners.stop()
         } else if let result = await single(effect) {
             emit(result)
         }
@@ -61,7 +67,7 @@ struct LiveEffects: EffectPerformer {
             return .instanceEnabled(await outcome { try await client(baseURL, credentials).setEnabled(id: id, true); return Done() })
         case .deleteInstance(let baseURL, let credentials, let id):
             return .instanceDeleted(await outcome { try await client(baseURL, credentials).deleteInstance(id: id); return Done() })
-        case .cancelRequest, .copyToClipboard, .quit, .startCreate, .listInstances:
+        case .cancelRequest, .copyToClipboard, .quit, .startCreate, .listInstances, .listenForRedirect, .stopListening:
             return nil
         }
     }

@@ -35,6 +35,8 @@ public final class WizardLoop<Program: LoopProgram> {
     private let theme: Theme
     private let inbox = Inbox()
     private var inFlight: Task<Void, Never>?
+    /// Whether a sign-in listener was ever started (it is stopped when the loop ends).
+    private var startedListener = false
     private var outcome: LoopOutcome?
     private var lastFrame: CellBuffer?
     /// How long to wait for a key before ticking (spinner speed).
@@ -71,6 +73,11 @@ public final class WizardLoop<Program: LoopProgram> {
             draw()
         }
         inFlight?.cancel()
+        if startedListener {
+            // A listener of the sign-in must not outlive the screen.
+            let performer = self.performer
+            Task { await performer.perform(.stopListening) { _ in } }
+        }
         return outcome ?? LoopOutcome(status: 0, startCreate: false)
     }
 
@@ -102,6 +109,7 @@ public final class WizardLoop<Program: LoopProgram> {
                 terminal.copyToClipboard(text)
                 apply(program.update(.response(.clipboardCopied)))
             default:
+                if case .listenForRedirect = effect { startedListener = true }
                 let performer = self.performer
                 let inbox = self.inbox
                 let task = Task { await performer.perform(effect) { inbox.post($0) } }

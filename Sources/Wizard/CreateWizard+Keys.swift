@@ -52,7 +52,7 @@ extension CreateWizard {
                 return [.quit(status: ExitCode.cancelled)]
             }
         }
-        return drive { journey in _ = journey.goBack(); return [] }
+        return drive { journey in journey.stepBack() ?? [] }
     }
 
     /// A bracketed paste goes whole into the focused text field.

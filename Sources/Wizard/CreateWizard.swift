@@ -12,16 +12,18 @@ public struct WizardConfiguration: Sendable, Equatable {
     public var oauthState: String
     /// Whether a browser can be opened here (a display, or `$BROWSER`); offers "Open in browser".
     public var browserAvailable: Bool
+    /// The host this run was reached on over SSH, for the port-forwarding advice; `nil` when local.
+    public var sshHost: String?
 
     public init(sandboxURL: String? = nil, prefill: [ParameterID: String] = [:], prefillSources: [ParameterID: ValueSource] = [:],
-                oauthState: String, browserAvailable: Bool = true) {
+                oauthState: String, browserAvailable: Bool = true, sshHost: String? = nil) {
         self.sandboxURL = sandboxURL; self.prefill = prefill; self.prefillSources = prefillSources
-        self.oauthState = oauthState; self.browserAvailable = browserAvailable
+        self.oauthState = oauthState; self.browserAvailable = browserAvailable; self.sshHost = sshHost
     }
 
     /// The journey options for a person at the screen or the line prompts.
     public var journeyOptions: JourneyOptions {
-        JourneyOptions(sandboxURL: sandboxURL, oauthState: oauthState, browserAvailable: browserAvailable)
+        JourneyOptions(sandboxURL: sandboxURL, oauthState: oauthState, browserAvailable: browserAvailable, sshHost: sshHost)
     }
 
     /// The form as the wizard starts: the table's defaults under the pre-filled values.

@@ -19,6 +19,11 @@ public enum Effect: Sendable, Equatable {
     case copyToClipboard(String)
     /// Open a URL in a browser, when a display is available.
     case openBrowser(url: String)
+    /// Listen on a loopback callback for the browser's redirect, answering with `state` expected;
+    /// replaces any listener already running.
+    case listenForRedirect(LoopbackCallback, expectedState: String)
+    /// Stop the loopback listener, if one runs.
+    case stopListening
     /// Make a random signature key.
     case generateSignatureKey
     /// Write the result file (mode 0600, atomic), replacing an existing file only when `overwrite`.
@@ -83,6 +88,10 @@ public enum EffectResult: Sendable, Equatable {
     case fileSaved(Result<String, SaveFailure>)
     case clipboardCopied
     case browserOpened(Result<Done, BrowserFailure>)
+    /// The loopback listener accepts connections, or could not listen.
+    case redirectListening(Result<Done, ListenFailure>)
+    /// The browser came back to the loopback listener with the right `state`.
+    case redirectCaught(CaughtRedirect)
     /// One page of a listing; the last one has no next-page token.
     case instancesPage(Result<InstancePage, OpenConnectorsError>)
     case instanceLoaded(Result<Instance, OpenConnectorsError>)

@@ -22,14 +22,15 @@ extension Journey {
     /// Runs `effects` through `performer` and feeds each result back, until nothing more is started.
     ///
     /// For drivers that wait for each call (line and batch); effects a terminal performs itself
-    /// (clipboard, quitting) are left to `unhandled`.
+    /// (clipboard, quitting) and the loopback listener (which waits for the browser, not for a
+    /// call) are left to `unhandled`.
     public mutating func run(_ effects: [Effect], with performer: any EffectPerformer,
                              unhandled: (Effect) -> Void = { _ in }) async {
         var pending = effects
         while !pending.isEmpty {
             let effect = pending.removeFirst()
             switch effect {
-            case .copyToClipboard, .quit, .startCreate, .cancelRequest:
+            case .copyToClipboard, .quit, .startCreate, .cancelRequest, .listenForRedirect, .stopListening:
                 unhandled(effect)
             default:
                 for result in await performer.results(of: effect) { pending += receive(result) }

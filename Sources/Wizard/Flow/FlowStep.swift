@@ -8,6 +8,8 @@ public enum StepOutcome: Sendable, Equatable {
     case run([Effect])
     /// Go on to the next step of the journey.
     case advance
+    /// Go on to the step after `step` (past steps the user need not see), or finish.
+    case advancePast(WizardStep)
     /// Show another step, with a banner across it.
     case goTo(WizardStep, banner: Banner? = nil)
     /// A call failed: the journey's failure router decides where it goes.

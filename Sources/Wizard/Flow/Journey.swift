@@ -47,23 +47,26 @@ public struct Journey: Sendable, Equatable {
     }
 
     /// Back one step; `false` on the first step (the driver decides whether that quits).
-    public mutating func goBack() -> Bool {
-        guard state.busy == nil, current.allowsBack, index > 0 else { return false }
+    @discardableResult
+    public mutating func goBack() -> Bool { stepBack() != nil }
+
+    /// Back one step, returning the effects of leaving (the sign-in listener stops); `nil` when
+    /// Back does not leave this step.
+    public mutating func stepBack() -> [Effect]? {
+        guard state.busy == nil, current.allowsBack, index > 0 else { return nil }
         if current.isFinal {
             // From the result, Back shows the review again (the instance, if any, stays).
-            guard state.createdInstance == nil, let review = steps.firstIndex(where: { $0.id == .review }) else { return true }
-            _ = show(steps[review].id)
-            return true
+            guard state.createdInstance == nil, let review = steps.firstIndex(where: { $0.id == .review }) else { return [] }
+            return show(steps[review].id)
         }
-        _ = show(steps[index - 1].id)
-        return true
+        return show(steps[index - 1].id)
     }
 
     /// Presses a button of the current step.
     public mutating func press(_ action: WizardAction) -> [Effect] {
         switch action {
         case .next: return goOn()
-        case .back: _ = goBack(); return []
+        case .back: return stepBack() ?? []
         case .goTo(let target):
             // "Back to …" after a failed submit takes that failure's route.
             if let failure = state.submitFailure { return follow(FailureRouter.route(failure, lostAnswer: state.lostAnswer), to: target) }
@@ -88,6 +91,11 @@ public struct Journey: Sendable, Equatable {
         case .browserOpened(.failure(let failure)):
             state.notice = "\(failure.reason) Copy the URL instead."
             return []
+        case .redirectListening(let outcome):
+            noteListening(outcome)
+            return []
+        case .redirectCaught(let caught):
+            return apply(catchRedirect(caught))
         default:
             var state = self.state
             guard let outcome = current.receive(result, &state) else { return [] }
@@ -101,10 +109,11 @@ public struct Journey: Sendable, Equatable {
         guard let target = steps.first(where: { $0.id == step }) else { return [] }
         state.step = target.id
         state.banner = nil
+        let stop = leaveSignInSteps()
         var state = self.state
         let effects = target.enter(&state)
         self.state = state
-        return effects
+        return stop + effects
     }
 
     /// Takes a failure route: marks fields, then shows its target (or `override`).
@@ -153,7 +162,7 @@ public struct Journey: Sendable, Equatable {
     }
 
     /// Applies a step's outcome.
-    private mutating func apply(_ outcome: StepOutcome) -> [Effect] {
+    mutating func apply(_ outcome: StepOutcome) -> [Effect] {
         switch outcome {
         case .stay: return []
         case .run(let effects): return effects
@@ -165,12 +174,19 @@ public struct Journey: Sendable, Equatable {
             state.lastFailure = error
             return follow(FailureRouter.route(error))
         case .advance:
-            let next = index + 1
-            guard next < steps.count else {
-                state.finished = true
-                return []
-            }
-            return show(steps[next].id)
+            return showStep(after: index)
+        case .advancePast(let step):
+            return showStep(after: steps.firstIndex { $0.id == step } ?? index)
         }
+    }
+
+    /// Shows the step after position `position`, or finishes the journey after the last.
+    private mutating func showStep(after position: Int) -> [Effect] {
+        let next = position + 1
+        guard next < steps.count else {
+            state.finished = true
+            return leaveSignInSteps()
+        }
+        return show(steps[next].id)
     }
 }

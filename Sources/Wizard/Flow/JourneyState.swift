@@ -1,4 +1,5 @@
 import OpenConnectors
+import SystemPorts
 
 /// How a journey runs: against what, with which OAuth state, and whether a person is there.
 public struct JourneyOptions: Sendable, Equatable {
@@ -11,10 +12,13 @@ public struct JourneyOptions: Sendable, Equatable {
     /// No person answers (batch): checks that only help a person fix values early are skipped,
     /// since the final call reports the same failures.
     public var unattended: Bool
+    /// The host this wizard was reached on over SSH (`SSH_CONNECTION`/`SSH_TTY`), for the
+    /// port-forwarding advice; `nil` when the session is local.
+    public var sshHost: String?
 
-    public init(sandboxURL: String? = nil, oauthState: String, browserAvailable: Bool = true, unattended: Bool = false) {
+    public init(sandboxURL: String? = nil, oauthState: String, browserAvailable: Bool = true, unattended: Bool = false, sshHost: String? = nil) {
         self.sandboxURL = sandboxURL; self.oauthState = oauthState
-        self.browserAvailable = browserAvailable; self.unattended = unattended
+        self.browserAvailable = browserAvailable; self.unattended = unattended; self.sshHost = sshHost
     }
 }
 
@@ -51,6 +55,18 @@ public struct Banner: Sendable, Equatable {
 public struct AuthorizationURL: Sendable, Equatable {
     public var url: String
     public var request: AuthorizationRequest
+}
+
+/// The loopback listener the sign-in waits on, and how it fares.
+public struct RedirectListener: Sendable, Equatable {
+    /// Where it listens.
+    public var callback: LoopbackCallback
+    /// The `state` it accepts.
+    public var expectedState: String
+    /// `nil` while starting or listening; why it could not listen otherwise.
+    public var failure: ListenFailure?
+    /// Whether it accepts connections.
+    public var isListening = false
 }
 
 /// The connection values that were verified, so unchanged values are not checked twice.
@@ -91,6 +107,8 @@ public struct JourneyState: Sendable, Equatable {
     public var verifiedConnection: VerifiedConnection?
     /// The sign-in URL, once fetched.
     public var authorization: AuthorizationURL?
+    /// The loopback listener waiting for the browser's redirect, on the sign-in steps.
+    public var redirectListener: RedirectListener?
     /// The created instance.
     public var createdInstance: Instance?
     /// The last submit failure (the result step shows it).

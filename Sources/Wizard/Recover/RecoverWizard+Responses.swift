@@ -4,7 +4,7 @@ extension RecoverWizard {
     /// Feeds an effect's result back into the state.
     mutating func handle(_ result: EffectResult) -> [Effect] {
         switch result {
-        case .credentialsVerified, .authorizationURL, .signInSimulated, .signatureKeyGenerated, .browserOpened:
+        case .credentialsVerified, .authorizationURL, .signInSimulated, .signatureKeyGenerated, .browserOpened, .redirectListening, .redirectCaught:
             return forwardToChild(.response(result))
         case .clipboardCopied:
             if child != nil { return forwardToChild(.response(result)) }

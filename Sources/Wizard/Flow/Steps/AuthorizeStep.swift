@@ -6,19 +6,34 @@ public struct AuthorizeStep: FlowStep {
     public var id: WizardStep { .authorize }
 
     public func intro(_ state: JourneyState) -> StepIntro {
-        StepIntro("Sign in with Microsoft", "Open this address in a browser, sign in with the account to connect and accept the consent screen:")
+        StepIntro("Sign in with Microsoft", ([
+            "Open this address in a browser, sign in with the account to connect and accept the consent screen:",
+        ] + Self.waitingText(state)).joined(separator: " "))
+    }
+
+    /// What the step says about the loopback listener: where it waits, and over SSH how to reach it.
+    static func waitingText(_ state: JourneyState) -> [String] {
+        guard let listener = state.redirectListener, listener.isListening else { return [] }
+        let address = state.form.normalized(.callbackURL)
+        var text = ["The wizard waits for the browser to come back to \(address) and goes on by itself; pasting the address on the next step works too."]
+        if let host = state.options.sshHost {
+            text.append("This is an SSH session: the browser must run on this machine, or forward the port first with \(listener.callback.forwardingCommand(host: host)) from the machine the browser runs on.")
+        }
+        return text
     }
 
     public func actions(_ state: JourneyState) -> [WizardAction] {
         guard state.authorization != nil else { return state.busy == nil ? [.retryAuthorizationURL, .back] : [] }
-        return [.copyURL] + (state.options.browserAvailable ? [.openBrowser] : []) + (state.isSandbox ? [.simulateSignIn] : []) + [.next]
+        // Enter opens the browser when one can be opened: the first button has the focus.
+        return (state.options.browserAvailable ? [.openBrowser] : []) + [.copyURL] + (state.isSandbox ? [.simulateSignIn] : []) + [.next]
     }
 
-    /// Fetches the sign-in URL unless the one on hand fits the current values (or no person signs in).
+    /// Fetches the sign-in URL unless the one on hand fits the current values (or no person signs
+    /// in); with one on hand, listens for the browser's redirect on a loopback callback.
     public func enter(_ state: inout JourneyState) -> [Effect] {
         if state.options.unattended { return [] }
         let request = state.authorizationRequest
-        if state.authorization?.request == request { return [] }
+        if state.authorization?.request == request { return Journey.listenEffects(&state) }
         state.authorization = nil
         state.beginBusy(.fetchingAuthorizationURL)
         return [.fetchAuthorizationURL(request)]
@@ -53,7 +68,7 @@ public struct AuthorizeStep: FlowStep {
             switch outcome {
             case .success(let redirect):
                 state.authorization = AuthorizationURL(url: redirect.oauthUrl, request: state.authorizationRequest)
-                return .stay
+                return .run(Journey.listenEffects(&state))
             case .failure(let error):
                 return .failed(error)
             }

@@ -1,0 +1,140 @@
+import Glibc
+import Synchronization
+import System
+import SystemPorts
+import Testing
+
+/// A raw TCP client on 127.0.0.1, to send a listener well-formed, broken and slow requests.
+private struct RawClient {
+    let fd: Int32
+
+    /// Connects to `port` on 127.0.0.1, or `nil` when nothing listens.
+    init?(port: Int) {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        let result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        if result != 0 { close(fd); return nil }
+    }
+
+    func send(_ text: String) { _ = text.withCString { Glibc.send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) } }
+
+    /// Everything the server sends until it closes.
+    func readAll() -> String {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, 4096, 0) }
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        close(fd)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A port no one listens on right now (the listener binds it next).
+private func freePort() -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+@Suite("Loopback listener over real sockets")
+struct LoopbackListenerTests {
+    /// Serves on a free port with a listener that answers `/done` with a page that ends it and
+    /// everything else with 404; runs `body` once it listens and returns the targets it saw.
+    private func serving(timeLimit: Int = 300, _ body: @escaping @Sendable (Int) -> Void) async throws -> [String] {
+        let port = freePort()
+        let seen = Mutex<[String]>([])
+        let ready = Atomic<Bool>(false)
+        let listener = SystemLoopbackListener(maximumRequestBytes: 1024, requestTimeLimit: timeLimit)
+        let serving = Task {
+            try await listener.serve(LoopbackEndpoint(address: "127.0.0.1", port: port), ready: { ready.store(true, ordering: .relaxed) }) { request in
+                seen.withLock { $0.append(request.target) }
+                let done = request.target == "/done"
+                return LoopbackReply(status: done ? 200 : 404, html: done ? "bye" : "no", ends: done)
+            }
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !ready.load(ordering: .relaxed), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        await Task.detached { body(port) }.value
+        try await serving.value
+        return seen.withLock { $0 }
+    }
+
+    @Test("Answers other paths with 404 and keeps listening; a reply that ends it stops it")
+    func answersUntilEnded() async throws {
+        let seen = try await serving { port in
+            let first = RawClient(port: port)!
+            first.send("GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(first.readAll().hasPrefix("HTTP/1.1 404 Not Found\r\n"))
+            let second = RawClient(port: port)!
+            second.send("GET /done HTTP/1.1\r\nHost: x\r\n\r\n")
+            let answer = second.readAll()
+            #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n") && answer.contains("Content-Length: 3\r\n") && answer.hasSuffix("\r\n\r\nbye"))
+        }
+        #expect(seen == ["/favicon.ico", "/done"])
+    }
+
+    @Test("Garbage gets 400, a slow or endless request is dropped; neither reaches the answer, and the next request is served")
+    func garbageAndSlowRequests() async throws {
+        let seen = try await serving { port in
+            let garbage = RawClient(port: port)!
+            garbage.send("\u{1}\u{2}hello\r\n\r\n")
+            #expect(garbage.readAll().hasPrefix("HTTP/1.1 400"))
+            let slow = RawClient(port: port)!
+            slow.send("GET /done HTTP/1.1\r\n")  // never ends its headers
+            #expect(slow.readAll().isEmpty)
+            let endless = RawClient(port: port)!
+            endless.send("GET /done HTTP/1.1\r\nX: " + String(repeating: "a", count: 4000))
+            #expect(endless.readAll().isEmpty)
+            let good = RawClient(port: port)!
+            good.send("GET /done HTTP/1.1\r\n\r\n")
+            #expect(good.readAll().hasPrefix("HTTP/1.1 200"))
+        }
+        #expect(seen == ["/done"])
+    }
+
+    @Test("A port in use is reported with its number")
+    func portInUse() async throws {
+        let port = freePort()
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        listen(holder, 1)
+        await #expect(throws: ListenFailure.portInUse(port: port)) {
+            try await SystemLoopbackListener().serve(LoopbackEndpoint(address: "127.0.0.1", port: port), ready: {}) { _ in LoopbackReply(status: 200, html: "", ends: true) }
+        }
+        #expect(ListenFailure.portInUse(port: port).reason.contains("Port \(port) is already in use"))
+    }
+
+    @Test("Cancelling the task stops the listener and frees the port")
+    func cancelStops() async throws {
+        let port = freePort()
+        let ready = Atomic<Bool>(false)
+        let task = Task {
+            try await SystemLoopbackListener().serve(LoopbackEndpoint(address: "127.0.0.1", port: port), ready: { ready.store(true, ordering: .relaxed) }) { _ in
+                LoopbackReply(status: 404, html: "", ends: false)
+            }
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !ready.load(ordering: .relaxed), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(RawClient(port: port) != nil)
+        task.cancel()
+        try await task.value
+        #expect(RawClient(port: port) == nil)
+    }
+}
