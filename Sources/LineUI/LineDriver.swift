@@ -82,9 +82,10 @@ public struct LineDriver {
                 for line in details { io.say(line) }
             }
 
-            // Its buttons: Next alone goes straight on.
+            // Its buttons: Next alone goes straight on. "Use a loopback callback" is a screen
+            // shortcut; here the callback URL's own prompt (and its help) takes the loopback URL.
             let step = journey.state.step
-            let actions = journey.actions
+            let actions = journey.actions.filter { $0 != .useLoopbackCallback }
             let choice: Choice = actions == [.next] ? .action(.next) : try menu(actions, journey)
             switch choice {
             case .back:

@@ -47,7 +47,7 @@ public enum ParameterTable {
             rules: [.singleLine, .noSpaces, .clientSecretShape]),
         Parameter(
             id: .callbackURL, wireKey: "oauth.callback.url", label: "OAuth callback URL",
-            help: "A Redirect URI registered on the Azure app (Authentication > Web). Microsoft sends you there with the grant code after sign-in.",
+            help: "A Redirect URI registered on the Azure app (Authentication > Web). Microsoft sends you there with the grant code after sign-in. To skip copying the code, add http://localhost:8765/callback as a Web redirect URI in the Azure portal (App registrations > your app > Authentication > Add a platform > Web) and use it here: the wizard listens there and catches the sign-in itself.",
             kind: .url, requirement: .required, defaultValue: nil, placement: .configuration,
             flag: "--callback-url", environmentVariable: "OC_CALLBACK_URL", profileKey: "callbackUrl",
             rules: [.singleLine, .oauthCallbackURL]),

@@ -64,7 +64,7 @@ extension Rule {
     public static let oauthCallbackURL = webURL(example: "https://myapp.example.com/oauth/callback, exactly as registered on the Azure app",
                                                 plainHTTP: "http:// only for localhost or 127.0.0.1") { url in
         if url.scheme == "http" && !(url.host == "localhost" || url.host == "127.0.0.1") {
-            return [.error("must start with https://; Microsoft only accepts http:// redirect URIs for localhost or 127.0.0.1.")]
+            return [.error("must start with https://; Microsoft only accepts http:// redirect URIs for localhost or 127.0.0.1. To let the wizard catch the sign-in itself, register http://localhost:8765/callback as a Web redirect URI on the Azure app and use that.")]
         }
         if url.fragment != nil {
             return [.error("must not contain a #fragment; Microsoft does not accept redirect URIs with one.")]

@@ -17,6 +17,8 @@ public enum WizardAction: Sendable, Equatable, Hashable {
     case copyURL
     case openBrowser
     case simulateSignIn
+    /// Set the callback URL to a loopback one the wizard can catch the sign-in on.
+    case useLoopbackCallback
     case retryAuthorizationURL
     case generateKey
     case submit
@@ -36,6 +38,7 @@ public enum WizardAction: Sendable, Equatable, Hashable {
         case .copyURL: "Copy URL"
         case .openBrowser: "Open in browser"
         case .simulateSignIn: "Simulate sign-in"
+        case .useLoopbackCallback: "Use a loopback callback"
         case .retryAuthorizationURL: "Try again"
         case .generateKey: "Generate key"
         case .submit: "Submit"

@@ -105,6 +105,7 @@ struct ParameterValidationTests {
         .valid(" https://mycoolapp.com/cb/ ", normalized: "https://mycoolapp.com/cb/"),
         .error("", "OAuth callback URL is required"),
         .error("http://mycoolapp.com/callback", "Microsoft only accepts http:// redirect URIs for localhost or 127.0.0.1"),
+        .error("http://mycoolapp.com/callback", "register http://localhost:8765/callback as a Web redirect URI on the Azure app"),
         .error("http://127.0.0.2/callback", "must start with https://"),
         .error("http://[::1]/callback", "must start with https://"),
         .error("http://localhost.mycoolapp.com/callback", "must start with https://"),

@@ -126,3 +126,24 @@ struct LoopbackSignInFlowTests {
         #expect(wizard.journey.intro.text.contains("ssh -L 8765:localhost:8765 10.0.0.5"))
     }
 }
+
+@Suite("Azure app step: a loopback callback on offer")
+struct LoopbackCallbackOfferTests {
+    @Test("Use a loopback callback fills the suggested URL, says where to register it, and then is no longer offered")
+    func offersLoopback() {
+        var wizard = freshWizard()
+        wizard.passConnection()
+        wizard.fillAzureApp()
+        #expect(wizard.journey.actions == [.useLoopbackCallback, .next])
+        wizard.focus = .action(.useLoopbackCallback)
+        #expect(wizard.press(.enter).isEmpty)
+        #expect(wizard.form[.callbackURL] == "http://localhost:8765/callback")
+        #expect(wizard.notice?.contains("Authentication > Add a platform > Web") == true)
+        #expect(wizard.journey.actions == [.next])
+    }
+
+    @Test("F1 on the callback URL explains the loopback redirect URI")
+    func helpExplainsLoopback() {
+        #expect(ParameterTable[.callbackURL].help.contains("add http://localhost:8765/callback as a Web redirect URI in the Azure portal"))
+    }
+}
