@@ -25,12 +25,12 @@ public struct SystemLoopbackListener: LoopbackListening {
         ready()
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let work = ListenerThreadWork {
+                // Its own thread: `poll` must not hold one of the cooperative pool's few threads.
+                DetachedThread.start {
                     socket.acceptLoop(stop: stop, maximumBytes: limits.0, timeLimit: limits.1, answer: answer)
                     socket.close()
                     continuation.resume()
                 }
-                work.start()
             }
         } onCancel: {
             stop.raise()
@@ -170,24 +170,5 @@ enum HTTPRequestLine {
         guard parts.count == 3, parts[2].hasPrefix("HTTP/1."), parts[1].hasPrefix("/"),
               parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
         return LoopbackRequest(method: String(parts[0]), target: String(parts[1]))
-    }
-}
-
-/// A closure run on a new detached POSIX thread (the listener blocks in `poll`, which must not
-/// hold one of the few threads of Swift's cooperative pool).
-private final class ListenerThreadWork: @unchecked Sendable {
-    private let body: () -> Void
-    init(_ body: @escaping () -> Void) { self.body = body }
-
-    /// Starts the thread.
-    func start() {
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        pthread_create(&thread, nil, { context in
-            let work = Unmanaged<ListenerThreadWork>.fromOpaque(context!).takeRetainedValue()
-            work.body()
-            return nil
-        }, context)
-        pthread_detach(thread)
     }
 }

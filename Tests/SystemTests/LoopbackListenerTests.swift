@@ -48,6 +48,12 @@ private func freePort() -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
+/// Polls `flag` until it is set, for at most 10 seconds.
+private func waitUntil(_ flag: borrowing Atomic<Bool>) async throws {
+    let deadline = ContinuousClock.now + .seconds(10)
+    while !flag.load(ordering: .relaxed), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+}
+
 @Suite("Loopback listener over real sockets")
 struct LoopbackListenerTests {
     /// Serves on a free port with a listener that answers `/done` with a page that ends it and
@@ -64,8 +70,7 @@ struct LoopbackListenerTests {
                 return LoopbackReply(status: done ? 200 : 404, html: done ? "bye" : "no", ends: done)
             }
         }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !ready.load(ordering: .relaxed), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try await waitUntil(ready)
         await Task.detached { body(port) }.value
         try await serving.value
         return seen.withLock { $0 }
@@ -130,8 +135,7 @@ struct LoopbackListenerTests {
                 LoopbackReply(status: 404, html: "", ends: false)
             }
         }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !ready.load(ordering: .relaxed), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try await waitUntil(ready)
         #expect(RawClient(port: port) != nil)
         task.cancel()
         try await task.value
