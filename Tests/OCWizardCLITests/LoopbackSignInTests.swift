@@ -1,0 +1,70 @@
+import CurlTransport
+import Glibc
+import OpenConnectors
+import Synchronization
+import SystemPorts
+import SystemTesting
+import Testing
+import Wizard
+@testable import OCWizardCLI
+
+/// A port on 127.0.0.1 that nothing listens on right now.
+private func freeLoopbackPort() -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+@Suite("Loopback sign-in against the sandbox, over real sockets")
+struct LoopbackSignInTests {
+    @Test("The sandbox's consent page redirects to the wizard's listener, which catches the code and the journey goes on to Events")
+    func wholeLoop() async throws {
+        let sandbox = try await TestSandbox.start()
+        let callback = "http://127.0.0.1:\(freeLoopbackPort())/callback"
+        var form = InstanceForm()
+        form[.baseURL] = sandbox.baseURL
+        form[.userSecret] = TestSandbox.userSecret
+        form[.organizationSecret] = TestSandbox.organizationSecret
+        form[.apiKey] = TestSandbox.clientID
+        form[.apiSecret] = TestSandbox.clientSecret
+        form[.callbackURL] = callback
+        var journey = Journey(steps: CreateJourney.steps, options: JourneyOptions(oauthState: "loop-state"), form: form)
+        let performer = LiveEffects(transport: CurlTransport(), ports: InMemoryPorts().ports)
+
+        // Authorize: the sign-in URL, then the listener on the callback's address.
+        let fetch = journey.show(.authorize)
+        var listen: [Effect] = []
+        for effect in fetch { for result in await performer.results(of: effect) { listen += journey.receive(result) } }
+        #expect(listen == [.listenForRedirect(LoopbackCallback(callback)!, expectedState: "loop-state")])
+        let oauthURL = try #require(journey.state.authorization?.url)
+        let reported = Mutex<[EffectResult]>([])
+        let listening = Task { await performer.perform(listen[0]) { result in reported.withLock { $0.append(result) } } }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while reported.withLock({ $0.isEmpty }), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(reported.withLock { $0 } == [.redirectListening(.success(Done()))])
+
+        // The browser: the consent page answers with a redirect, followed to the listener.
+        let browser = CurlTransport()
+        let consent = try await browser.send(HTTPRequest(method: "GET", url: oauthURL))
+        #expect(consent.status == 302)
+        let location = try #require(consent.header("Location"))
+        #expect(location.hasPrefix(callback + "?code="))
+        let landing = try await browser.send(HTTPRequest(method: "GET", url: location))
+        #expect(landing.status == 200)
+        #expect(String(decoding: landing.body, as: UTF8.self).contains("you can close this tab and go back to the terminal"))
+
+        // The listener stopped by itself after the code; the journey went past the grant code.
+        await listening.value
+        for result in reported.withLock({ $0 }).dropFirst() { _ = journey.receive(result) }
+        #expect(journey.state.step == .events)
+        #expect(journey.state.form[.code] == location)
+        #expect(GrantCode.parse(location, expectedState: "loop-state").map(\.state) == .success("loop-state"))
+        await sandbox.server.stop()
+    }
+}
