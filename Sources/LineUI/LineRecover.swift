@@ -91,7 +91,7 @@ public struct LineRecover {
             io.say("")
             io.say("Instance \(instance.id) · \(TextSafety.visible(instance.name))")
             io.say("  Tags: \(TextSafety.visible(instance.tags.joined(separator: ", ")))  Events: \(instance.eventsEnabled == true ? "on" : "off")  \(instance.disabled == true ? "DISABLED" : "enabled")\(instance.valid == false ? "  NOT VALID: re-authenticate it" : "")")
-            io.say("  API base: \(connection.baseURL)")
+            io.say("  API base: \(TextSafety.visible(connection.baseURL))")
             io.say("  Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>")
             var actions = ["token", "re-authenticate"]
             if instance.disabled == true { actions.append("enable") }
@@ -137,7 +137,7 @@ public struct LineRecover {
     private func reauthenticate(_ instance: Instance, connection: VerifiedConnection, connectionForm: InstanceForm) async throws(EndOfInput) -> Instance? {
         let setup = Reauthentication.configuration(run: configuration, connection: connectionForm, instance: instance)
         var journey = Journey(steps: CreateJourney.signInAgain, options: setup.journeyOptions, form: setup.initialForm)
-        io.say(Reauthentication.banner(for: instance, form: journey.state.form).lines.joined(separator: " "))
+        io.say(Reauthentication.banner(for: instance, form: journey.state.form).lines.map(TextSafety.visible).joined(separator: " "))
         let line = LineDriver(io: io, performer: performer)
         var resumeEffects: [Effect]?
         while true {

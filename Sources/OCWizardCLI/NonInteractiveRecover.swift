@@ -1,3 +1,4 @@
+import LineUI
 import OpenConnectors
 import SystemPorts
 import Wizard
@@ -83,8 +84,8 @@ struct NonInteractiveRecover {
 
     private func describe(_ query: Query) -> String {
         var parts: [String] = []
-        if let name = query.name { parts.append("name \"\(name)\"") }
-        if !query.tags.isEmpty { parts.append("tags \(query.tags.joined(separator: ", "))") }
+        if let name = query.name { parts.append("name \"\(TextSafety.visible(name))\"") }
+        if !query.tags.isEmpty { parts.append("tags \(TextSafety.visible(query.tags.joined(separator: ", ")))") }
         return parts.isEmpty ? "" : " " + parts.joined(separator: " and ")
     }
 }
@@ -101,6 +102,6 @@ enum RecoverOutput {
 
     /// One line per instance: id, name, token.
     static func text(_ instances: [Instance]) -> String {
-        instances.map { "\($0.id)\t\($0.name)\t\($0.token?.revealed ?? "-")" }.joined(separator: "\n")
+        instances.map { "\($0.id)\t\(TextSafety.visible($0.name))\t\(TextSafety.visible($0.token?.revealed ?? "-"))" }.joined(separator: "\n")
     }
 }
