@@ -71,7 +71,7 @@ struct InstanceOptions: ParsableArguments {
     @Option(help: ArgumentHelp(ParameterTable[.scope].help, valueName: "scopes"))
     var scope: String?
 
-    @Option(help: ArgumentHelp(ParameterTable[.code].help, valueName: "code-or-url"))
+    @Option(help: ArgumentHelp("\(ParameterTable[.code].help) \(ValueSources.codeFlagHelp)", valueName: "code-or-url"))
     var code: String?
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(ParameterTable[.eventsEnabled].help))
@@ -110,8 +110,11 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A PEM file of CA certificates to trust, for networks that intercept TLS.", valueName: "file"), completion: .file())
     var cacert: String?
 
-    @Option(help: ArgumentHelp("Longest time for one request, in seconds.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Longest time for one request, in seconds (1 to 86400).", valueName: "seconds"))
     var timeout: Int = 30
+
+    /// The seconds `--timeout` accepts: at least one, at most a day (larger values overflow libcurl's milliseconds).
+    static let timeoutRange = 1...86_400
 
     @Flag(help: "Start a local sandbox of the Open Connectors API and use it (nothing leaves this machine).")
     var sandbox = false
@@ -120,7 +123,9 @@ struct ConnectionOptions: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds.") }
+        guard Self.timeoutRange.contains(timeout) else {
+            throw ValidationError("--timeout must be a whole number of seconds from \(Self.timeoutRange.lowerBound) to \(Self.timeoutRange.upperBound); \(timeout) is out of range.")
+        }
     }
 
     /// The options as plain settings.

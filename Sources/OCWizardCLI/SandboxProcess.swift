@@ -14,15 +14,23 @@ final class SandboxProcess {
     static let clientID = "5a4db0c5-c11e-4d1d-a000-000000000001"
     static let clientSecret: Secret = "sandbox-client-secret"
 
-    /// Fills in the sandbox's address, secrets and Azure app where nothing else set them.
+    /// Fills in the sandbox's address, secrets and Azure app unless a flag set them, and drops any
+    /// other secret that did not come from a flag (a real signature key or grant code).
     static func prefill(_ values: inout ValueSources, baseURL: String) {
         let sandboxValues: [ParameterID: String] = [
             .baseURL: baseURL, .userSecret: userSecret.revealed, .organizationSecret: organizationSecret.revealed,
             .apiKey: clientID, .apiSecret: clientSecret.revealed, .callbackURL: "https://localhost/ocwizard/callback",
         ]
-        for (id, value) in sandboxValues where values.sources[id] == nil || id == .baseURL {
+        // Only a value typed as a flag beats the sandbox's own: a real secret, client or grant code
+        // from the environment, a secrets file or a profile has no business going to the sandbox.
+        for (id, value) in sandboxValues where values.sources[id] != .flag || id == .baseURL {
             values.form[id] = value
             values.sources[id] = .sandbox
+        }
+        for row in ParameterTable.all where row.isSecret && sandboxValues[row.id] == nil
+            && values.sources[row.id] != nil && values.sources[row.id] != .flag {
+            values.form[row.id] = ""
+            values.sources[row.id] = nil
         }
     }
 

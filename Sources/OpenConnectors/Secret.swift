@@ -54,11 +54,6 @@ public enum Redaction {
         String(repeating: "•", count: min(secret.count, limit))
     }
 
-    /// Dots, one per character up to 24, and the length.
-    public static func withLength(_ secret: Secret) -> String {
-        dots(for: secret, limit: 24) + " (\(secret.count) chars)"
-    }
-
     /// Query parameter names whose values are secret.
     public static let secretQueryNames: Set<String> = [
         "apisecret", "code", "client_secret", "secret", "token", "password", "signaturekey",

@@ -38,7 +38,7 @@ struct ReviewScreen {
         if row.id == .eventsEnabled { return state.form.eventsEnabled ? "on" : "off" }
         if row.isSecret {
             let secret = state.form.secret(row.id)
-            return secret.isEmpty ? "(not set)" : Redaction.withLength(secret)
+            return secret.isEmpty ? "(not set)" : Redaction.dots
         }
         let value = state.form.normalized(row.id)
         return value.isEmpty ? "(not set)" : value
