@@ -105,7 +105,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Longest time for one request, in seconds.", valueName: "seconds"))
     var timeout: Int = 30
 
-    @Flag(help: "Start a local sandbox of the Open Connectors API and use it (nothing leaves this machine).")
+    @Flag(help: "Start a local sandbox of the Open Connectors API and use it (nothing leaves this machine). OCWIZARD_SANDBOX_VARIANTS=name,… makes it play documented variants of the service (docs/SANDBOX.md).")
     var sandbox = false
 
     @Flag(name: .shortAndLong, help: "Log each request (method, URL without secrets, status, time) to stderr.")

@@ -18,7 +18,7 @@ struct CreateRun {
         var sandbox: SandboxProcess?
         var connection = settings.connection
         if settings.connection.sandbox && !settings.dryRun {
-            do { sandbox = try SandboxProcess() } catch {
+            do { sandbox = try SandboxProcess(environment: environment) } catch {
                 printError("ocwizard: \(error.message)")
                 return ExitStatus.failure.rawValue
             }

@@ -75,7 +75,7 @@ struct RecoverCommand: AsyncParsableCommand {
         var sandbox: SandboxProcess?
         var settings = connection.settings
         if connection.sandbox {
-            do { sandbox = try SandboxProcess() } catch {
+            do { sandbox = try SandboxProcess(environment: environment) } catch {
                 printError("ocwizard: \(error.message)")
                 throw ExitCode(ExitStatus.failure.rawValue)
             }

@@ -32,14 +32,24 @@ final class SandboxProcess {
     /// Why the sandbox could not be started.
     struct StartFailure: Error { let message: String }
 
-    /// Starts the sandbox next to this executable and waits for its `listening on …` line.
-    init() throws(StartFailure) {
+    /// The environment variable naming sandbox variants to play (`--variant`), separated by commas or spaces.
+    static let variantsVariable = "OCWIZARD_SANDBOX_VARIANTS"
+
+    /// The `--variant NAME` arguments `environment` asks for (the sandbox rejects unknown names).
+    static func variantArguments(_ environment: ProcessEnvironment) -> [String] {
+        let names = (environment[variantsVariable] ?? "").split { $0 == "," || $0 == " " }
+        return names.flatMap { ["--variant", String($0)] }
+    }
+
+    /// Starts the sandbox next to this executable, playing the variants `environment` names, and
+    /// waits for its `listening on …` line.
+    init(environment: ProcessEnvironment = .current()) throws(StartFailure) {
         let path = ChildProcess.executableDirectory() + "/ocwizard-sandbox"
         guard access(path, X_OK) == 0 else { throw StartFailure(message: "ocwizard-sandbox was not found next to ocwizard (\(path)); build it with make build.") }
         var output: [Int32] = [0, 0]
         var input: [Int32] = [0, 0]
         guard pipe(&output) == 0, pipe(&input) == 0 else { throw StartFailure(message: "could not create pipes") }
-        guard let pid = ChildProcess.spawn(path, ["--port", "0", "--exit-on-stdin-eof"], stdin: input[0], stdout: output[1], closing: [output[0], input[1]]) else {
+        guard let pid = ChildProcess.spawn(path, ["--port", "0", "--exit-on-stdin-eof"] + Self.variantArguments(environment), stdin: input[0], stdout: output[1], closing: [output[0], input[1]]) else {
             throw StartFailure(message: "could not start \(path)")
         }
         close(output[1])
