@@ -60,7 +60,8 @@ struct InstanceTableView {
     }
 
     private var progressText: String {
-        switch state.listing {
+        if state.listing == .complete, let stop = state.pagingStop { return "⚠ " + stop.shortMessage }
+        return switch state.listing {
         case .idle: ""
         case .loading(let pages, let total):
             "\(Spinner.frame(since: state.busySince ?? state.now, now: state.now)) Loading page \(pages + 1)… \(state.list.all.count)\(total.map { " of \($0)" } ?? "") instances so far"
@@ -76,6 +77,7 @@ struct InstanceTableView {
 
     private var progressStyle: Style {
         if case .failed = state.listing { return theme.error }
+        if state.pagingStop != nil { return theme.warning }
         return theme.info
     }
 

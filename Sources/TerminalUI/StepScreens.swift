@@ -70,7 +70,7 @@ struct StepScreens {
         lines += widgets.field(.code)
         let pasted = state.form[.code]
         // "Code found" only when the whole value passes (a redirect to another address does not).
-        let expected = state.authorization?.request.state
+        let expected = state.authorization?.expectedState
         if !pasted.isEmpty, Validator.problems(of: .code, in: state.form, expectedState: expected).errors.isEmpty,
            case .success(let grant) = GrantCode.parse(pasted, expectedState: expected) {
             let shown = state.revealed.contains(.code) ? grant.code : String(repeating: "•", count: min(grant.code.count, 32))

@@ -81,13 +81,14 @@ extension SandboxAPI {
     }
 
     /// The configuration a `PUT` leaves: `sent` merged over `stored` (or replacing it with
-    /// `reauth-replaces-configuration`), a masked value standing for the stored one (or for
-    /// nothing with `masked-values-dropped`).
+    /// `reauth-replaces-configuration`), a masked value standing for the stored one (or treated
+    /// as not sent with `masked-values-dropped`).
     private func storedConfiguration(after sent: [String: String], over stored: [String: String]) -> [String: String] {
         var result = configuration.plays(.reauthReplacesConfiguration) ? [:] : stored
         for (key, value) in sent {
             if value == InstanceRecord.mask {
-                result[key] = configuration.plays(.maskedValuesDropped) ? nil : stored[key]
+                // Dropped: treated as not sent, so only a replacing PUT loses the stored value.
+                if !configuration.plays(.maskedValuesDropped) { result[key] = stored[key] }
             } else {
                 result[key] = value
             }
