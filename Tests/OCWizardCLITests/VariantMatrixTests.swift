@@ -16,13 +16,13 @@ struct VariantCase: Sendable, CustomTestStringConvertible {
     var losesSignatureKey: Bool { variants.isSuperset(of: [.reauthReplacesConfiguration, .maskedValuesDropped]) }
 }
 
-/// `create --no-input` and `recover --no-input` (list, search, detail, re-authenticate) against
-/// every documented variant of the service, through the real binary.
-@Suite("Batch driver × service variants")
+/// `create --no-input` and `recover --no-input` (list, search, re-authenticate) against every
+/// documented variant of the service, through the real binary (detail and delete: the line matrix).
+@Suite("Batch driver × service variants", .serialized)
 struct BatchVariantMatrixTests {
     private let signatureKey = "matrix-signature-key-0123456789"
 
-    @Test("create, then find by tag and name, read by id and re-authenticate: right on every variant", arguments: VariantCase.all)
+    @Test("create, then find by tag and by name and re-authenticate: right on every variant", arguments: VariantCase.all)
     func createAndRecover(_ setup: VariantCase) async throws {
         let sandbox = try await TestSandbox.start(variants: setup.variants)
         defer { Task { await sandbox.server.stop() } }
@@ -45,19 +45,16 @@ struct BatchVariantMatrixTests {
         #expect(instance["eventsEnabled"] as? Bool == true && instance["valid"] as? Bool == true)
 
         // Found by tag and by name: only the Microsoft Graph instance, whatever the service did with the query.
-        for filter in [["--tag", "team-a"], ["--name", "graph-calendar-alice"], ["--name", "graph-calendar-alice", "--tag", "team-a"]] {
+        for filter in [["--tag", "team-a"], ["--name", "graph-calendar-alice"]] {
             let found = try await runner.run(["recover", "--no-input", "--json"] + filter + base, environment: environment)
             #expect(found.status == 0, "\(filter): \(found.stderr)")
             let list = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [[String: Any]])
             #expect(list.compactMap { $0["id"] as? Int } == [id], "\(filter)")
         }
-        let nothing = try await runner.run(["recover", "--no-input", "--name", "graph-calendar"] + base, environment: environment)
-        #expect(nothing.status == 2, "a part of a name is not the name: \(nothing.stdout)")
-
-        // Detail by id.
-        let byID = try await runner.run(["recover", "--no-input", "--json", "--id", "\(id)"] + base, environment: environment)
-        let read = try #require(try JSONSerialization.jsonObject(with: Data(byID.stdout.utf8)) as? [String: Any])
-        #expect(read["token"] as? String == token)
+        if setup.variants.contains(.instancesIgnoreFilters) {
+            let nothing = try await runner.run(["recover", "--no-input", "--name", "graph-calendar"] + base, environment: environment)
+            #expect(nothing.status == 2, "a part of a name is not the name: \(nothing.stdout)")
+        }
 
         // Re-authenticate: the signature key survives unless the service cannot keep it; then the user is told.
         let renewed = try await runner.run(["recover", "--reauthenticate", "--no-input", "--json", "--id", "\(id)", "--api-key", TestSandbox.clientID,

@@ -1,3 +1,5 @@
+import Foundation
+import Glibc
 import OpenConnectors
 import Synchronization
 import TerminalKeys
@@ -26,12 +28,12 @@ final class ScriptedEffects: EffectPerformer {
 /// The run loop over an in-memory terminal: input → update → effects → results → frames.
 @Suite("Run loop")
 struct WizardLoopTests {
-    /// Feeds each step's input once the last frame shows its text; after 10 s of waiting it ends
+    /// Feeds each step's input once the last frame shows its text; after 60 s of waiting it ends
     /// the loop with a signal, so a loop that never gets there fails instead of hanging.
     static func scripted(_ steps: [(waitFor: String, input: [TerminalInput])]) -> InMemoryTerminal {
         let terminal = InMemoryTerminal(width: 80, height: 24)
         var remaining = steps[...]
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         terminal.onIdle = { [unowned terminal] in
             if ContinuousClock.now > deadline { return [.signal(9)] }
             guard let step = remaining.first, let frame = terminal.frames.last,
@@ -137,5 +139,75 @@ struct FrameDiffTests {
         let differing = (0..<24).filter { !after.rowsEqual(before, from: $0, to: $0 + 1) }
         #expect(!differing.isEmpty && differing.count < 24)
         #expect(terminal.presentedRows[1] == differing)
+    }
+}
+
+/// A program that starts one listing and counts the pages that reach it before Ctrl-C.
+private struct CountingProgram: LoopProgram {
+    var started = false
+    var pages = 0
+    var pagesAtCtrlC: Int?
+
+    mutating func update(_ event: WizardEvent) -> [Effect] {
+        switch event {
+        case .tick where !started:
+            started = true
+            return [.listInstances(baseURL: "https://api.example.com/elements/api-v2", credentials: Credentials(userSecret: "u", organizationSecret: "o"))]
+        case .response: pages += 1
+        case .key(.control("c")):
+            pagesAtCtrlC = pages
+            return [.quit(status: 130)]
+        default: break
+        }
+        return []
+    }
+
+    func render(width: Int, height: Int, theme: Theme) -> CellBuffer { CellBuffer(width: width, height: height) }
+    var isBusy: Bool { started }
+}
+
+/// Emits `count` pages at once for a listing, then says it is done.
+private final class FloodingListing: EffectPerformer {
+    let count: Int
+    private let finished = Mutex(false)
+    init(count: Int) { self.count = count }
+    var isDone: Bool { finished.withLock { $0 } }
+
+    func perform(_ effect: Effect, emit: @escaping @Sendable (EffectResult) -> Void) async {
+        for index in 0..<count {
+            emit(.instancesPage(.success(InstancePage(instances: [], nextPageToken: index == count - 1 ? nil : "t\(index)"))))
+        }
+        finished.withLock { $0 = true }
+    }
+}
+
+@Suite("Run loop: keys between pages")
+struct WizardLoopListingTests {
+    @Test("Ctrl-C is read after a few pages of a flood, not after the whole backlog")
+    func ctrlCBetweenPages() async {
+        let listing = FloodingListing(count: 200)
+        // The loop blocks its thread: run it on one of its own, so the listing's task can run.
+        let (outcome, seen) = await withCheckedContinuation { (done: CheckedContinuation<(LoopOutcome, Int?), Never>) in
+            Thread {
+                let terminal = InMemoryTerminal(width: 80, height: 24)
+                var calls = 0
+                let deadline = ContinuousClock.now + .seconds(60)
+                terminal.onIdle = {
+                    calls += 1
+                    // First: wait (polling) until every page is queued, deliver nothing; then press Ctrl-C.
+                    if calls == 1 {
+                        while !listing.isDone, ContinuousClock.now < deadline { usleep(1000) }
+                        return nil
+                    }
+                    return [.key(.control("c"))]
+                }
+                let loop = WizardLoop(program: CountingProgram(), terminal: terminal, performer: listing, theme: .color, tickMilliseconds: 1)
+                let outcome = loop.run()
+                done.resume(returning: (outcome, loop.current.pagesAtCtrlC))
+            }.start()
+        }
+        #expect(listing.isDone)
+        #expect(outcome.status == 130)
+        #expect((seen ?? 200) <= 2 * 4, "pages handled before the key was read: \(seen ?? -1) of 200")
     }
 }
