@@ -62,7 +62,7 @@ struct LineVariantMatrixTests {
         #expect(!io.output.contains(signatureKey) && !io.output.contains(TestSandbox.clientSecret))
     }
 
-    @Test("recover: list (other connectors left out), detail, re-authenticate (event settings checked), delete — on every variant", arguments: VariantCase.all)
+    @Test("recover: list (other connectors left out), detail, enable, re-authenticate (event settings checked), delete — on every variant", arguments: VariantCase.all)
     func recover(_ setup: VariantCase) async throws {
         let sandbox = try await TestSandbox.start(variants: setup.variants)
         // The instance to recover, created in process (with events and a signature key).
@@ -74,6 +74,7 @@ struct LineVariantMatrixTests {
                                           credentials: Credentials(userSecret: TestSandbox.userSecret, organizationSecret: TestSandbox.organizationSecret))
         let id = try await client.createInstance(body: InstanceRequest.body(from: form)).id
         #expect(await sandbox.server.storedConfiguration(id: id)?["event.notification.signature.key"] == signatureKey)
+        try await client.setEnabled(id: id, false)
 
         var opened = 0
         var detailVisits = 0
@@ -84,7 +85,7 @@ struct LineVariantMatrixTests {
             }
             if prompt.hasPrefix("Enter shows the token") {
                 detailVisits += 1
-                return ["", "re-authenticate", "delete"][min(detailVisits - 1, 2)]
+                return ["", "enable", "re-authenticate", "delete"][min(detailVisits - 1, 3)]
             }
             if prompt.hasPrefix("Type the instance's name") { return "graph-calendar-alice" }
             // Re-authenticating asks for the client secret again: the service never returns it.
@@ -102,11 +103,60 @@ struct LineVariantMatrixTests {
 
         #expect(outcome == .finished, "\(io.output)")
         #expect(io.output.contains("1 of 1 instance"), "only the Microsoft Graph instance is listed: \(io.output)")
+        #expect(io.output.contains("DISABLED"), "the disabled instance is shown as such: \(io.output)")
+        #expect(io.output.contains("✓ Enabled graph-calendar-alice."), "\(io.output)")
         #expect(io.output.contains("✓ Re-authenticated."), "\(io.output)")
         #expect(io.output.contains(setup.variants.contains(.reauthKeepsToken) ? "The token did not change." : "The token changed"))
         #expect(io.output.contains("signature key (event.notification.signature.key) is gone") == setup.losesSignatureKey, "\(io.output)")
         #expect(io.output.contains("✓ Deleted graph-calendar-alice (id \(id))."), "\(io.output)")
         #expect(!remaining.contains { $0["id"] as? Int == id })
         #expect(stored == nil, "deleted")
+    }
+}
+
+/// The screen driver's recover state machine with the real effects over libcurl, against every
+/// variant: connection on an empty account, the listing, the detail.
+@Suite("Screen recover × service variants", .serialized)
+struct ScreenVariantMatrixTests {
+    /// Runs `effects` and every effect their results start, feeding each result back.
+    private func settle(_ wizard: inout RecoverWizard, _ effects: [Effect], with performer: LiveEffects) async {
+        var pending = effects
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            for result in await performer.results(of: effect) { pending += wizard.update(.response(result)) }
+        }
+    }
+
+    @Test("an empty account lists nothing (no error); then only the Microsoft Graph instance is listed and opens", arguments: VariantCase.all)
+    func recover(_ setup: VariantCase) async throws {
+        let sandbox = try await TestSandbox.start(variants: setup.variants)
+        let performer = LiveEffects(transport: Transports.make(ConnectionSettings(), log: { _ in }))
+        let configuration = WizardConfiguration(sandboxURL: sandbox.baseURL, prefill: [
+            .baseURL: sandbox.baseURL, .userSecret: TestSandbox.userSecret, .organizationSecret: TestSandbox.organizationSecret,
+        ], oauthState: "screen-matrix")
+
+        var empty = RecoverWizard(configuration: configuration)
+        await settle(&empty, empty.update(.key(.enter)), with: performer)
+        #expect(empty.screen == .instances)
+        #expect(empty.listing == .complete, "\(empty.listing)")
+        #expect(empty.list.all.isEmpty, "other connectors' instances are left out too")
+
+        var form = InstanceForm()
+        for (key, value) in [ParameterID.apiKey: TestSandbox.clientID, .apiSecret: TestSandbox.clientSecret, .callbackURL: TestSandbox.callbackURL,
+                             .name: "graph-calendar-alice", .tags: "team-a"] { form[key] = value }
+        form[.code] = try await sandbox.signIn()
+        let client = OpenConnectorsClient(transport: Transports.make(ConnectionSettings(), log: { _ in }), baseURL: sandbox.baseURL,
+                                          credentials: Credentials(userSecret: TestSandbox.userSecret, organizationSecret: TestSandbox.organizationSecret))
+        let created = try await client.createInstance(body: InstanceRequest.body(from: form))
+
+        var wizard = RecoverWizard(configuration: configuration)
+        await settle(&wizard, wizard.update(.key(.enter)), with: performer)
+        #expect(wizard.listing == .complete)
+        #expect(wizard.list.all.map(\.id) == [created.id], "other connectors' instances are left out")
+        await settle(&wizard, wizard.update(.key(.enter)), with: performer)
+        await sandbox.server.stop()
+        #expect(wizard.screen == .detail)
+        #expect(wizard.detail?.token == created.token)
+        #expect(wizard.detail?.valid == true && wizard.detail?.disabled == false)
     }
 }
