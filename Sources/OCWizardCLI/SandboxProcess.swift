@@ -63,7 +63,8 @@ final class SandboxProcess {
             kill(pid, SIGTERM)
             var status: Int32 = 0
             waitpid(pid, &status, 0)
-            throw StartFailure(message: "ocwizard-sandbox did not start (it printed: \(line ?? "nothing"))")
+            let variants = environment[Self.variantsVariable].map { "; check \(Self.variantsVariable)=\($0): ocwizard-sandbox --help lists the variant names" } ?? ""
+            throw StartFailure(message: "ocwizard-sandbox did not start (it printed: \(line ?? "nothing"))\(variants)")
         }
         baseURL = String(line.dropFirst(prefix.count))
         liveness = SandboxLiveness(pid: pid)

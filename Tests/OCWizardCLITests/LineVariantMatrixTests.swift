@@ -24,7 +24,8 @@ final class PromptedLineIO: LineIO {
 }
 
 /// The line driver (create and recover) with the real effects over libcurl, against every variant.
-@Suite("Line driver × service variants", .serialized)
+extension ServiceVariantMatrix {
+@Suite("Line driver × service variants")
 struct LineVariantMatrixTests {
     private let signatureKey = "line-matrix-signature-key-0123456789"
 
@@ -114,9 +115,12 @@ struct LineVariantMatrixTests {
     }
 }
 
+}
+
+extension ServiceVariantMatrix {
 /// The screen driver's recover state machine with the real effects over libcurl, against every
 /// variant: connection on an empty account, the listing, the detail.
-@Suite("Screen recover × service variants", .serialized)
+@Suite("Screen recover × service variants")
 struct ScreenVariantMatrixTests {
     /// Runs `effects` and every effect their results start, feeding each result back.
     private func settle(_ wizard: inout RecoverWizard, _ effects: [Effect], with performer: LiveEffects) async {
@@ -159,4 +163,5 @@ struct ScreenVariantMatrixTests {
         #expect(wizard.detail?.token == created.token)
         #expect(wizard.detail?.valid == true && wizard.detail?.disabled == false)
     }
+}
 }

@@ -16,9 +16,15 @@ struct VariantCase: Sendable, CustomTestStringConvertible {
     var losesSignatureKey: Bool { variants.isSuperset(of: [.reauthReplacesConfiguration, .maskedValuesDropped]) }
 }
 
+/// Every driver against every service variant, one test at a time: each case starts a sandbox and
+/// real processes, and running them side by side slows the timing-sensitive tests of the rest.
+@Suite("Drivers × service variants", .serialized)
+struct ServiceVariantMatrix {}
+
 /// `create --no-input` and `recover --no-input` (list, search, re-authenticate) against every
 /// documented variant of the service, through the real binary (detail and delete: the line matrix).
-@Suite("Batch driver × service variants", .serialized)
+extension ServiceVariantMatrix {
+@Suite("Batch driver × service variants")
 struct BatchVariantMatrixTests {
     private let signatureKey = "matrix-signature-key-0123456789"
 
@@ -78,4 +84,5 @@ struct BatchVariantMatrixTests {
             #expect(![empty, created, renewed].contains { $0.allOutput.contains(secret) })
         }
     }
+}
 }
