@@ -65,6 +65,12 @@ public struct CellBuffer: Sendable, Equatable {
         }
     }
 
+    /// Shows the terminal cursor at a position inside `area` and the grid; hides it for a position outside.
+    public mutating func showCursor(column: Int, row: Int, in area: Rect) {
+        let inside = column >= max(0, area.x) && column < min(width, area.right) && row >= max(0, area.y) && row < min(height, area.bottom)
+        cursor = inside ? (column, row) : nil
+    }
+
     /// The cell at a position.
     public subscript(column: Int, row: Int) -> Cell {
         cells[row * width + column]

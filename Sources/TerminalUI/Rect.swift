@@ -52,10 +52,4 @@ public struct Rect: Sendable, Equatable {
         let left = max(x, other.x), top = max(y, other.y)
         return Rect(x: left, y: top, width: min(right, other.right) - left, height: min(bottom, other.bottom) - top)
     }
-
-    /// A rectangle of at most the given size, centred in this one (rounding up and left).
-    public func centered(width wanted: Int, height wantedRows: Int) -> Rect {
-        let columns = min(width, max(0, wanted)), rows = min(height, max(0, wantedRows))
-        return Rect(x: x + (width - columns) / 2, y: y + (height - rows) / 2, width: columns, height: rows)
-    }
 }

@@ -26,12 +26,18 @@ final class ScriptedEffects: EffectPerformer {
 /// The run loop over an in-memory terminal: input → update → effects → results → frames.
 @Suite("Run loop")
 struct WizardLoopTests {
-    /// Feeds each step's input once the last frame shows its text; after 10 s of waiting it ends
+    /// Feeds each step's input once the last frame shows its text; after 2 minutes of waiting it ends
     /// the loop with a signal, so a loop that never gets there fails instead of hanging.
+    ///
+    /// The loop runs its effects as tasks on the cooperative pool, which has one thread per core:
+    /// on a two-core machine, while this test blocks one thread and a CPU-bound test (the check of
+    /// every code point against glibc: about 10 s alone, 40 s on a loaded machine) holds the
+    /// other, no effect runs. 10 s was too short for that: the whole create failed in a full
+    /// `make test` though it passes alone.
     static func scripted(_ steps: [(waitFor: String, input: [TerminalInput])]) -> InMemoryTerminal {
         let terminal = InMemoryTerminal(width: 80, height: 24)
         var remaining = steps[...]
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(120)
         terminal.onIdle = { [unowned terminal] in
             if ContinuousClock.now > deadline { return [.signal(9)] }
             guard let step = remaining.first, let frame = terminal.frames.last,
