@@ -16,7 +16,7 @@ struct StepBody: Widget {
 
     func render(into area: Rect, buffer: inout CellBuffer) {
         let (contentArea, buttonsArea) = area.splitBottom(props.pinnedButtons == nil ? 0 : 2)
-        let lines = props.content.widget(theme: theme).lines(width: area.width)
+        let lines = props.content.lines(theme: theme, width: area.width)
         ScrolledLines(props: .init(scroll: props.scroll), lines: lines, theme: theme).render(into: contentArea, buffer: &buffer)
         if let pinned = props.pinnedButtons {
             ButtonRow(props: pinned, theme: theme).render(into: buttonsArea.inset(top: 1), buffer: &buffer)
@@ -37,14 +37,14 @@ enum StepContent: Sendable, Equatable {
     case submitting(SubmittingScreen.Props)
     case result(ResultScreen.Props)
 
-    /// The widget that draws it.
-    func widget(theme: Theme) -> any LinesWidget {
+    /// Its lines, drawn by the step's screen widget, for an area `width` columns wide.
+    func lines(theme: Theme, width: Int) -> [ScreenLine] {
         switch self {
-        case .form(let props): FormStepScreen(props: props, theme: theme)
-        case .authorize(let props): AuthorizeScreen(props: props, theme: theme)
-        case .review(let props): ReviewScreen(props: props, theme: theme)
-        case .submitting(let props): SubmittingScreen(props: props, theme: theme)
-        case .result(let props): ResultScreen(props: props, theme: theme)
+        case .form(let props): FormStepScreen(props: props, theme: theme).lines(width: width)
+        case .authorize(let props): AuthorizeScreen(props: props, theme: theme).lines(width: width)
+        case .review(let props): ReviewScreen(props: props, theme: theme).lines(width: width)
+        case .submitting(let props): SubmittingScreen(props: props, theme: theme).lines(width: width)
+        case .result(let props): ResultScreen(props: props, theme: theme).lines(width: width)
         }
     }
 }
