@@ -86,13 +86,15 @@ extension CreatePresenter {
         return body.setting("configuration", to: configuration)
     }
 
-    /// The result: the created instance, or the failure and what to do next.
+    /// The result: the flow's heading, the created instance, or the failure and what to do next.
     static func result(_ state: CreateWizard) -> ResultScreen.Props {
+        let banner = state.banner.map(BannerBlock.Props.init)
         guard let instance = state.createdInstance else {
-            return .failed(banner: state.banner.map(BannerBlock.Props.init), advice: retryAdvice(state))
+            return ResultScreen.Props(heading: state.journey.intro.heading, tone: .error, banner: banner, advice: retryAdvice(state))
         }
-        return .created(InstancePresentation.panel(instance, baseURL: state.form.normalized(.baseURL), tokenRevealed: state.tokenRevealed,
-                                                   savedPath: state.savedPath, eventsEnabled: state.form.eventsEnabled))
+        return ResultScreen.Props(heading: state.journey.intro.heading, tone: .success, banner: banner,
+                                  instance: InstancePresentation.panel(instance, baseURL: state.form.normalized(.baseURL), tokenRevealed: state.tokenRevealed,
+                                                                       savedPath: state.savedPath, eventsEnabled: state.form.eventsEnabled))
     }
 
     /// What to do next, by the step the failure sends the user back to.
