@@ -31,7 +31,7 @@ enum CreatePresenter {
             let text = "\(row.label) (\(row.wireKey)): \(row.help)"
             return state.source(of: id).map { "[pre-filled from \($0)] " + text } ?? text
         }
-        return Footer.Props(helpText: helpText, notice: state.notice, helpBar: helpBar(state.helpBarItems))
+        return Footer.Props(helpText: helpText, notice: state.notice, helpBar: HelpBar.Props(state.helpBarItems))
     }
 
     /// The current step's content.
@@ -69,23 +69,5 @@ enum CreatePresenter {
             BusyLine.Props(frame: Spinner.frame(since: state.busySince, now: state.now), caption: $0.caption,
                            elapsed: Spinner.elapsed(since: state.busySince, now: state.now))
         }
-    }
-
-    /// A help bar from a wizard's (key, action) pairs.
-    static func helpBar(_ items: [(key: String, action: String)]) -> HelpBar.Props {
-        HelpBar.Props(items: items.map { HelpBar.Item(key: $0.key, action: $0.action) })
-    }
-}
-
-extension BannerBlock.Props {
-    /// A journey's or recover's banner as the widget shows it.
-    init(_ banner: Banner) {
-        let tone: Tone = switch banner.tone {
-        case .error: .error
-        case .warning: .warning
-        case .info: .info
-        case .success: .success
-        }
-        self.init(tone: tone, lines: banner.lines)
     }
 }

@@ -47,7 +47,7 @@ enum DialogPresenter {
                                                                   .note("Any key closes this help.")])
         case .confirmDelete(let editor):
             let question = "Delete \(state.detail?.name ?? "") (id \(state.detail?.id ?? 0))? Its token stops working at once and this cannot be undone. Type the instance's name to confirm:"
-            return DialogBox.Props(title: "Delete instance", blocks: [.paragraph(question), .blank, .input(input(editor)), .blank,
+            return DialogBox.Props(title: "Delete instance", blocks: [.paragraph(question), .blank, .input(InputLine.Props(editor)), .blank,
                                                                       .note("Enter delete · Esc keep it")])
         case .save(let dialog):
             return save(dialog)
@@ -60,16 +60,11 @@ enum DialogPresenter {
         case .path(let editor):
             DialogBox.Props(title: "Save the instance", blocks: [
                 .paragraph("File for {id, name, token, baseUrl, element, tags, valid, disabled, eventsEnabled, createdDate}; it is written readable only by you (mode 0600)."),
-                .blank, .input(input(editor)), .blank, .note("Enter save · Esc cancel"),
+                .blank, .input(InputLine.Props(editor)), .blank, .note("Enter save · Esc cancel"),
             ])
         case .confirmOverwrite(let path):
             DialogBox.Props(title: "Replace file?", blocks: [.paragraph("\(path) already exists. Replace it?"), .blank,
                                                             .keysLine("y  replace    n  choose another name")])
         }
-    }
-
-    /// An editor's text and cursor, as an input line shows them.
-    static func input(_ editor: TextEditor) -> InputLine.Props {
-        InputLine.Props(text: editor.text, cursor: editor.cursor)
     }
 }

@@ -46,7 +46,7 @@ enum RecoverPresenter {
         let first = max(0, min(list.visible.count - rows, selected - rows / 2))
         let shown = first..<max(first, min(list.visible.count, first + rows))
         return InstanceTable.Props(
-            filter: DialogPresenter.input(state.filter), filterHasCursor: state.modal == nil,
+            filter: InputLine.Props(state.filter), filterHasCursor: state.modal == nil,
             summary: "sorted by \(list.sort.rawValue) \(list.descending ? "↓" : "↑") · \(count)",
             progress: progress(state), progressFailed: { if case .failed = state.listing { true } else { false } }(),
             emptiness: emptiness, rows: shown.map { InstancePresentation.row(list.instance(atRow: $0)) },
@@ -82,7 +82,7 @@ enum RecoverPresenter {
 
     /// The footer of the table and the detail: fixed help, the notice, and the keys of the screen or its dialog.
     private static func footer(_ state: RecoverWizard, help: String, keys: [(key: String, action: String)]) -> Footer.Props {
-        Footer.Props(helpText: help, notice: state.notice, helpBar: CreatePresenter.helpBar(state.modal.map(dialogKeys) ?? keys))
+        Footer.Props(helpText: help, notice: state.notice, helpBar: HelpBar.Props(state.modal.map(dialogKeys) ?? keys))
     }
 
     /// The spinner line of a recover wait (no elapsed time).
