@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import TerminalUI
 
@@ -114,5 +117,29 @@ struct WidgetTests {
             widget.render(into: Rect(x: 0, y: 0, width: 1, height: 1), buffer: &buffer)
             #expect(buffer.cells.isEmpty && buffer.cursor == nil, "\(name)")
         }
+    }
+
+    @Test("No widget sees a wizard: the widget files import neither the flows nor the client")
+    func widgetsImportNoState() throws {
+        let file = #filePath
+        let sources = String(file[..<file.range(of: "/Tests/")!.lowerBound]) + "/Sources/TerminalUI/Widgets"
+        let directory = try #require(opendir(sources))
+        defer { closedir(directory) }
+        var checked = 0
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasSuffix(".swift"), let handle = fopen(sources + "/" + name, "r") else { continue }
+            defer { fclose(handle) }
+            checked += 1
+            var line = [CChar](repeating: 0, count: 4096)
+            while fgets(&line, Int32(line.count), handle) != nil {
+                let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                let words = text.split(whereSeparator: \.isWhitespace)
+                if let index = words.firstIndex(of: "import"), index + 1 < words.count {
+                    #expect(!["Wizard", "OpenConnectors"].contains(words[index + 1]), "\(name): \(text)")
+                }
+            }
+        }
+        #expect(checked > 10)
     }
 }
