@@ -48,9 +48,9 @@ public struct OpenConnectorsClient: Sendable {
     }
 
     /// Asks for the Microsoft sign-in URL: `POST /elements/microsoftgraph/oauth/url`, falling back to `GET` on 404/405.
-    public func oauthURL(apiKey: String, apiSecret: String, callbackURL: String, scope: String?, state: String?) async throws(OpenConnectorsError) -> OAuthRedirect {
+    public func oauthURL(apiKey: String, apiSecret: Secret, callbackURL: String, scope: String?, state: String?) async throws(OpenConnectorsError) -> OAuthRedirect {
         let path = "/elements/\(ParameterTable.connectorKey)/oauth/url"
-        var fields: [(String, JSONValue)] = [("apiKey", .string(apiKey)), ("apiSecret", .string(apiSecret)), ("callbackUrl", .string(callbackURL))]
+        var fields: [(String, JSONValue)] = [("apiKey", .string(apiKey)), ("apiSecret", .string(apiSecret.revealed)), ("callbackUrl", .string(callbackURL))]
         if let scope, !scope.isEmpty { fields.append(("scope", .string(scope))) }
         if let state, !state.isEmpty { fields.append(("state", .string(state))) }
         let response = try await send("POST", path, body: .object(fields))
@@ -122,17 +122,17 @@ public struct OpenConnectorsClient: Sendable {
     /// The body is the instance as read, minus the stored OAuth tokens and every value the service
     /// only returned masked (sending `********` back would store the mask), with the real Azure
     /// app key and secret put back and the new code.
-    public func reauthenticate(id: Int, code: String, apiKey: String, apiSecret: String, callbackURL: String?) async throws(OpenConnectorsError) -> Instance {
+    public func reauthenticate(id: Int, code: Secret, apiKey: String, apiSecret: Secret, callbackURL: String?) async throws(OpenConnectorsError) -> Instance {
         let current = try decode(JSONValue.self, from: try await send("GET", "/instances/\(id)"))
         var configuration = current["configuration"] ?? .object([])
         for key in ["oauth.user.token", "oauth.user.refresh_token"] { configuration = configuration.removing(key) }
         if case .object(let pairs) = configuration {
             configuration = .object(pairs.filter { $0.1 != .string(Self.maskedValue) })
         }
-        configuration = configuration.setting("oauth.api.key", to: .string(apiKey)).setting("oauth.api.secret", to: .string(apiSecret))
+        configuration = configuration.setting("oauth.api.key", to: .string(apiKey)).setting("oauth.api.secret", to: .string(apiSecret.revealed))
         if let callbackURL, !callbackURL.isEmpty { configuration = configuration.setting("oauth.callback.url", to: .string(callbackURL)) }
         let body = current.removing("token").setting("configuration", to: configuration)
-            .setting("providerData", to: .object([("code", .string(code))]))
+            .setting("providerData", to: .object([("code", .string(code.revealed))]))
         return try decode(Instance.self, from: try await send("PUT", "/instances/\(id)?reAuthenticate=true", body: body))
     }
 

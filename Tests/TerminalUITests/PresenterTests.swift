@@ -22,7 +22,7 @@ struct PresenterTests {
         // Revealed on request: the presenter decides, not the widget.
         #expect(String(describing: CreatePresenter.frame(revealed)).contains("sandbox-client-secret"))
         let result = String(describing: CreatePresenter.frame(ScreenFixtures.resultSuccess()))
-        #expect(!result.contains(ScreenFixtures.instance.token!))
+        #expect(!result.contains(ScreenFixtures.instance.token!.revealed))
     }
 
     @Test("A hidden field keeps one dot per grapheme and its cursor")

@@ -64,7 +64,7 @@ enum WidgetCatalog {
         ("form step", FormStepScreen(props: form, theme: theme)),
         ("authorize", AuthorizeScreen(props: AuthorizeScreen.Props(header: header, banner: banner, busy: nil, url: long, buttons: buttons), theme: theme)),
         ("authorize busy", AuthorizeScreen(props: AuthorizeScreen.Props(header: header, banner: nil, busy: busy, url: nil, buttons: buttons), theme: theme)),
-        ("submitting", SubmittingScreen(props: SubmittingScreen.Props(frame: "⠋", elapsed: "1.2 s"), theme: theme)),
+        ("submitting", SubmittingScreen(props: SubmittingScreen.Props(frame: "⠋", caption: "Creating the instance…", elapsed: "1.2 s"), theme: theme)),
         ("review", ReviewScreen(props: review, theme: theme)),
         ("result created", ResultScreen(props: ResultScreen.Props(heading: long, tone: .success, banner: banner, instance: panel), theme: theme)),
         ("result failed", ResultScreen(props: ResultScreen.Props(heading: "✗ The instance was not created", tone: .error, banner: banner, advice: long), theme: theme)),

@@ -31,7 +31,7 @@ extension CreatePresenter {
                 value = .placeholder(Validator.isRequired(row, in: state.form) ? "required" : "optional")
             } else {
                 let hidden = row.isSecret && !state.revealed.contains(id)
-                value = .text(hidden ? Mask.field(editor.text) : editor.text, cursor: editor.cursor)
+                value = .text(hidden ? Redaction.field(editor.text) : editor.text, cursor: editor.cursor)
             }
         }
         let messages = state.problems(for: id).map { FormField.Message(isError: $0.severity == .error, text: $0.message) }
@@ -52,7 +52,7 @@ extension CreatePresenter {
         let expected = state.authorization?.request.state
         guard !pasted.isEmpty, Validator.problems(of: .code, in: state.form, expectedState: expected).errors.isEmpty,
               case .success(let grant) = GrantCode.parse(pasted, expectedState: expected) else { return nil }
-        let shown = state.revealed.contains(.code) ? grant.code : String(repeating: "•", count: min(grant.code.count, 32))
+        let shown = state.revealed.contains(.code) ? grant.code.revealed : Redaction.dots(for: grant.code, limit: 32)
         return "Code found: \(shown) (\(grant.code.count) characters)" + (grant.state != nil ? ", state matches" : "")
     }
 
@@ -66,10 +66,14 @@ extension CreatePresenter {
     static func review(_ state: CreateWizard) -> ReviewScreen.Props {
         let form = state.form
         let values = ParameterTable.all.filter { Validator.isActive($0, in: form) }.map { row -> ReviewScreen.Value in
-            let value = row.id == .eventsEnabled ? (form.eventsEnabled ? "on" : "off")
-                : row.id == .code ? InstanceRequest.grantCode(in: form) : form.normalized(row.id)
+            if row.isSecret {
+                let secret = form.secret(row.id)
+                return secret.isEmpty ? ReviewScreen.Value(label: row.label, text: "(not set)", isSet: false)
+                    : ReviewScreen.Value(label: row.label, text: Redaction.withLength(secret), isSet: true)
+            }
+            let value = row.id == .eventsEnabled ? (form.eventsEnabled ? "on" : "off") : form.normalized(row.id)
             if value.isEmpty { return ReviewScreen.Value(label: row.label, text: "(not set)", isSet: false) }
-            return ReviewScreen.Value(label: row.label, text: row.isSecret ? Mask.secret(value) : value, isSet: true)
+            return ReviewScreen.Value(label: row.label, text: value, isSet: true)
         }
         return ReviewScreen.Props(banner: state.banner.map(BannerBlock.Props.init), values: values, body: maskedBody(form).prettyText,
                                   curl: CurlCommand.create(baseURL: form.normalized(.baseURL), form: form))
@@ -77,33 +81,20 @@ extension CreatePresenter {
 
     /// The request body with every secret masked.
     private static func maskedBody(_ form: InstanceForm) -> JSONValue {
-        var body = InstanceRequest.body(from: form)
-        body = body.setting("providerData", to: .object([("code", .string(Mask.dots))]))
-        var configuration = body["configuration"] ?? .object([])
-        for row in ParameterTable.all where row.isSecret && row.placement == .configuration {
-            if let value = configuration[row.wireKey]?.stringValue { configuration = configuration.setting(row.wireKey, to: .string(value.isEmpty ? "" : Mask.dots)) }
-        }
-        return body.setting("configuration", to: configuration)
+        InstanceRequest.body(from: form) { _, _ in Redaction.dots }
     }
 
-    /// The result: the flow's heading, the created instance, or the failure and what to do next.
+    /// The result: the flow's heading and advice (created, not created, or after a lost answer found
+    /// or still unknown), the created instance, or the failure's banner.
     static func result(_ state: CreateWizard) -> ResultScreen.Props {
         let banner = state.banner.map(BannerBlock.Props.init)
+        let intro = state.journey.intro
         guard let instance = state.createdInstance else {
-            return ResultScreen.Props(heading: state.journey.intro.heading, tone: .error, banner: banner, advice: retryAdvice(state))
+            let unknown = state.journey.state.lostAnswer.map { if case .failed = $0.search { true } else { false } } ?? false
+            return ResultScreen.Props(heading: intro.heading, tone: unknown ? .warning : .error, banner: banner, advice: intro.text)
         }
-        return ResultScreen.Props(heading: state.journey.intro.heading, tone: .success, banner: banner,
+        return ResultScreen.Props(heading: intro.heading, tone: .success, banner: banner,
                                   instance: InstancePresentation.panel(instance, baseURL: state.form.normalized(.baseURL), tokenRevealed: state.tokenRevealed,
                                                                        savedPath: state.savedPath, eventsEnabled: state.form.eventsEnabled))
-    }
-
-    /// What to do next, by the step the failure sends the user back to.
-    private static func retryAdvice(_ state: CreateWizard) -> String {
-        switch state.submitFailure.map(FailureRouter.returnStep(for:)) ?? .review {
-        case .authorize: "Every other value is kept: sign in again for a new code, then submit again."
-        case .azureApp: "Every value is kept: correct the Azure app values, sign in again, then submit."
-        case .connection: "Every value is kept: correct the secrets, then submit again."
-        default: "Every value is kept: Retry sends the same request again."
-        }
     }
 }

@@ -40,6 +40,7 @@ enum CreatePresenter {
         case .authorize: .authorize(authorize(state))
         case .review: .review(review(state))
         case .submitting: .submitting(SubmittingScreen.Props(frame: Spinner.frame(since: state.busySince, now: state.now),
+                                                              caption: state.busy?.caption ?? BusyReason.submitting.caption,
                                                               elapsed: Spinner.elapsed(since: state.busySince, now: state.now)))
         case .result: .result(result(state))
         default: .form(form(state))

@@ -16,14 +16,13 @@ enum InstancePresentation {
     /// The instance panel's props: the token masked unless revealed, the status with what to do about it.
     /// `eventsEnabled` stands in for the events flag when the service did not say.
     static func panel(_ instance: Instance, baseURL: String, tokenRevealed: Bool, savedPath: String?, eventsEnabled: Bool? = nil) -> InstancePanel.Props {
-        let token = instance.token ?? "(none returned)"
         var status = status(instance)
         if instance.eventsEnabled == nil, eventsEnabled == true { status += " · events" }
         if instance.valid == false { status += " — re-authenticate to repair it" }
         return InstancePanel.Props(id: String(instance.id), name: instance.name,
-                                   token: tokenRevealed ? token : Mask.token + "  (Ctrl-R reveals)",
+                                   token: tokenRevealed ? instance.revealedToken : Redaction.tokenMask + "  (Ctrl-R reveals)",
                                    tags: instance.tags.joined(separator: ", "), status: status, created: instance.createdDate ?? "—",
-                                   baseURL: baseURL, headerToken: tokenRevealed ? token : "$OC_INSTANCE_TOKEN", savedPath: savedPath)
+                                   baseURL: baseURL, headerToken: tokenRevealed ? instance.revealedToken : "$OC_INSTANCE_TOKEN", savedPath: savedPath)
     }
 
     /// A row of the recover table: the date without its time.

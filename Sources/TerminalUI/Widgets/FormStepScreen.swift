@@ -71,9 +71,11 @@ struct AuthorizeScreen: LinesWidget {
 
 /// The wait while the instance is created.
 struct SubmittingScreen: LinesWidget {
-    /// The spinner frame and the time waited.
+    /// The spinner frame, the flow's caption (creating, or after a lost answer looking for the
+    /// instance) and the time waited.
     struct Props: Sendable, Equatable {
         var frame: Character
+        var caption: String
         var elapsed: String
     }
 
@@ -81,6 +83,6 @@ struct SubmittingScreen: LinesWidget {
     let theme: Theme
 
     func lines(width: Int) -> [ScreenLine] {
-        [.text("\(props.frame) Creating the instance… \(props.elapsed)", theme.info), .blank, .text("Esc cancels the request.", theme.help)]
+        [.text("\(props.frame) \(props.caption) \(props.elapsed)", theme.info), .blank, .text("Esc cancels the request.", theme.help)]
     }
 }

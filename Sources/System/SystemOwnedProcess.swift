@@ -1,16 +1,35 @@
 import Glibc
 import Synchronization
+import SystemPorts
 
-/// Whether the embedded sandbox child still runs, and how it ended; safe to ask from any thread.
-final class SandboxLiveness: Sendable {
+/// A child this process started and alone waits for: its lifeline, its output, how it ended.
+final class SystemOwnedProcess: OwnedProcess {
     private let pid: pid_t
+    /// The descriptors still open: the write end of the child's stdin and the read end of its stdout.
+    private let descriptors: Mutex<(lifeline: Int32?, output: Int32?)>
     /// How the child ended, once it has been reaped.
     private let ended = Mutex<String?>(nil)
 
-    /// Watches the child `pid` (which this process started and nobody else waits for).
-    init(pid: pid_t) { self.pid = pid }
+    /// Watches `pid`, holding the write end of its stdin (`lifeline`) and the read end of its stdout.
+    init(pid: pid_t, lifeline: Int32, output: Int32) {
+        self.pid = pid
+        descriptors = Mutex((lifeline, output))
+    }
 
-    /// How the child ended ("exited with status 3"), or `nil` while it runs; reaps it once it has ended.
+    deinit { stop() }
+
+    func firstOutputLine() -> String? {
+        guard let descriptor = descriptors.withLock({ open in defer { open.output = nil }; return open.output }) else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(descriptor, &byte, 1) == 1 {
+            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
     func ending() -> String? {
         ended.withLock { ended in
             if ended == nil {
@@ -21,8 +40,10 @@ final class SandboxLiveness: Sendable {
         }
     }
 
-    /// Stops the child with SIGTERM, unless it has ended already, and waits for it.
     func stop() {
+        let open = descriptors.withLock { open in defer { open = (nil, nil) }; return open }
+        if let lifeline = open.lifeline { close(lifeline) }
+        if let output = open.output { close(output) }
         ended.withLock { ended in
             guard ended == nil else { return }
             kill(pid, SIGTERM)
@@ -44,12 +65,4 @@ final class SandboxLiveness: Sendable {
         SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGILL: "SIGILL", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS",
         SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGSEGV: "SIGSEGV", SIGPIPE: "SIGPIPE", SIGTERM: "SIGTERM",
     ]
-}
-
-/// The sandbox `--sandbox` started: where it listens and whether it still runs.
-struct EmbeddedSandbox: Sendable {
-    /// Its API base.
-    let baseURL: String
-    /// Its process.
-    let liveness: SandboxLiveness
 }

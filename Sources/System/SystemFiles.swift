@@ -1,19 +1,34 @@
 import Glibc
-import Wizard
+import SystemPorts
 
-/// Writes files that hold secrets: mode 0600, atomically, never replacing a file unless asked.
-enum SecureFile {
-    /// Writes `contents` to the absolute path `typed` stands for (`~/` is `home`, a relative path
-    /// is under `currentDirectory`) and returns that path, which is also the one any failure names.
-    /// Without `overwrite`, an existing file is left alone and reported.
-    static func write(_ contents: String, to typed: String, overwrite: Bool,
-                      home: String? = ProcessEnvironment.current()["HOME"], currentDirectory: String? = currentDirectory()) -> Result<String, SaveFailure> {
-        guard let path = ResultFile.absolutePath(typed, home: home, currentDirectory: currentDirectory) else {
-            let reason = typed.hasPrefix("~") ? "HOME is not set, so ~ cannot be expanded; type the full path instead."
-                                              : "the current directory cannot be read; type the full path instead."
-            return .failure(.failed(path: typed, reason: reason))
+/// Files over POSIX calls: small text reads, and private writes (0600, atomic, no-overwrite unless asked).
+public struct SystemFiles: FileAccess {
+    /// The real file system.
+    public init() {}
+
+    public func read(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = Glibc.read(descriptor, &chunk, chunk.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            bytes += chunk[..<count]
         }
-        let directory = String(path[..<path.lastIndex(of: "/")!])
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public func permissions(_ path: String) -> UInt16? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return UInt16(info.st_mode & 0o7777)
+    }
+
+    public func writePrivate(_ contents: String, to path: String, overwrite: Bool) -> Result<String, SaveFailure> {
+        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         var template = Array("\(directory.isEmpty ? "/" : directory)/.ocwizard-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return .failure(.failed(path: path, reason: systemErrorText())) }
@@ -38,16 +53,17 @@ enum SecureFile {
         return .success(path)
     }
 
-    /// The working directory, or `nil` when it cannot be read (removed, or too deep).
-    static func currentDirectory() -> String? {
+    public func makeDirectories(_ path: String) {
+        var current = ""
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            mkdir(current, 0o700)
+        }
+    }
+
+    public func currentDirectory() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return nil }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
-}
-
-/// The text of the current `errno`.
-func systemErrorText() -> String {
-    guard let text = strerror(errno) else { return "error \(errno)" }
-    return String(decoding: UnsafeBufferPointer(start: text, count: strlen(text)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
