@@ -7,13 +7,19 @@ BUILD_PACKAGES := libcurl4-openssl-dev libncurses-dev
 TEST_PACKAGES := tmux stunnel4 openssl curl
 BENCH_PACKAGES := dialog valgrind
 SCREENSHOT_PACKAGES := tmux curl python3-venv fonts-dejavu-core fonts-wqy-microhei
+# strip (binutils), dpkg-shlibdeps (dpkg-dev) and man (the install test renders the page).
+PACKAGE_PACKAGES := binutils dpkg-dev man-db
+
+# Where make install puts things; DESTDIR stages them elsewhere (packaging, tests).
+PREFIX ?= /usr/local
+DESTDIR ?=
 
 # The release build `make bench` measures: the Swift runtime linked into the binary instead of
 # 11 shared libraries loaded at start-up (docs/BENCHMARKS.md). scripts/bench.sh uses the same
 # flags by default.
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: build run test deps test-deps screenshots bench clean
+.PHONY: build run test test-install deps test-deps screenshots bench install uninstall deb dist clean
 
 ## build: compile ocwizard and ocwizard-sandbox (debug)
 build: deps
@@ -23,10 +29,35 @@ build: deps
 run: build
 	$(BIN)/ocwizard --sandbox
 
-## test: unit, snapshot, sandbox integration, HTTPS and tmux end-to-end tests
+## test: unit, snapshot, sandbox integration, HTTPS and tmux end-to-end tests, then install and packages
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	LANG=C.UTF-8 $(SWIFT) test --skip-build --disable-xctest
+	@$(MAKE) --no-print-directory test-install
+
+## test-install: make install into a temporary root, make deb and make dist, and run what they hold
+test-install: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(PACKAGE_PACKAGES) tmux"
+	Tests/install/test-install.sh
+
+## install: release binaries (static Swift runtime, stripped), man pages and completions into $(DESTDIR)$(PREFIX)
+install: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(PACKAGE_PACKAGES)"
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" RELEASE_FLAGS="$(RELEASE_FLAGS)" scripts/package.sh install
+
+## uninstall: remove what make install put into $(DESTDIR)$(PREFIX)
+uninstall:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/package.sh uninstall
+
+## deb: dist/ocwizard_VERSION_ARCH.deb, built with dpkg-deb
+deb: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(PACKAGE_PACKAGES)"
+	RELEASE_FLAGS="$(RELEASE_FLAGS)" scripts/package.sh deb
+
+## dist: dist/ocwizard-VERSION-linux-ARCH.tar.gz with the static binaries, man pages and completions
+dist: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(PACKAGE_PACKAGES)"
+	RELEASE_FLAGS="$(RELEASE_FLAGS)" scripts/package.sh dist
 
 ## screenshots: regenerate screenshots/*.png from a real run in tmux
 screenshots: build
@@ -58,4 +89,4 @@ install-packages:
 	fi
 
 clean:
-	rm -rf .build
+	rm -rf .build dist

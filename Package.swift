@@ -5,10 +5,14 @@ import PackageDescription
 ///
 /// Dependency direction (see docs/DECISIONS.md):
 /// TerminalKeys (leaf) ← OpenConnectors ← Wizard (flows) ← TerminalUI / LineUI (drivers) ← CursesTerminal; OpenConnectors ← CurlTransport;
-/// the `ocwizard` executable wires them together. The sandbox keeps its own wire types.
+/// SystemPorts (leaf) ← Wizard, System (the POSIX adapters); the `ocwizard` executable wires them together in one composition root.
+/// The sandbox keeps its own wire types.
+///
+/// Linux only (glibc, ncursesw, `/proc`, `posix_spawn` with Linux flags, a glibc `wcwidth` table),
+/// so no Apple platform is claimed; `Sources/ocwizard/OCWizardMain.swift` stops other builds with
+/// a clear error.
 let package = Package(
     name: "ocwizard",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ocwizard", targets: ["ocwizard"]),
         .executable(name: "ocwizard-sandbox", targets: ["ocwizard-sandbox"]),
@@ -19,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
+        // The version every binary shows (a leaf: the sandbox uses it without OpenConnectors).
+        .target(name: "ProductVersion"),
+
         // Core: parameter table, validation, request building, decoding, the API client.
         .target(name: "OpenConnectors"),
 
@@ -29,11 +36,17 @@ let package = Package(
             path: "Sources/CCurl",
             linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
-        .target(name: "CurlTransport", dependencies: ["CCurl", "OpenConnectors"]),
+        .target(name: "CurlTransport", dependencies: ["CCurl", "OpenConnectors", "ProductVersion"]),
 
         // The wizard as pure state machines, the renderer, and the ncurses backend.
         .target(name: "TerminalKeys"),  // keys and input events: a leaf, no dependencies
-        .target(name: "Wizard", dependencies: ["OpenConnectors", "TerminalKeys"]),
+        // The ports to the operating system (a leaf: protocols and small values), their real adapters
+        // (the one place beside CursesTerminal/CurlTransport that imports Glibc for them), and
+        // in-memory versions for tests, kept out of the shipped targets.
+        .target(name: "SystemPorts"),
+        .target(name: "System", dependencies: ["SystemPorts"]),
+        .target(name: "SystemTesting", dependencies: ["SystemPorts"]),
+        .target(name: "Wizard", dependencies: ["OpenConnectors", "TerminalKeys", "SystemPorts"]),
         // Scripted input for tests and benchmarks, kept out of the shipped targets.
         .target(name: "WizardScripting", dependencies: ["Wizard", "TerminalKeys"]),
         .target(name: "TerminalUI", dependencies: ["Wizard", "OpenConnectors", "TerminalKeys"]),
@@ -52,21 +65,21 @@ let package = Package(
         ),
         .executableTarget(
             name: "ocwizard-sandbox",
-            dependencies: ["Sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Sandbox", "ProductVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // The command-line front door.
         .target(
             name: "OCWizardCLI",
             dependencies: [
-                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal",
+                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts", "ProductVersion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ocwizard", dependencies: ["OCWizardCLI"]),
 
         // In-process timings for `make bench` (frame cost, filter per keystroke); not in `ocwizard`.
-        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "WizardScripting", "TerminalUI", "CursesTerminal", "TerminalKeys"]),
+        .executableTarget(name: "ocwizard-bench", dependencies: ["Wizard", "WizardScripting", "TerminalUI", "CursesTerminal", "TerminalKeys", "OpenConnectors"]),
 
         .testTarget(
             name: "OpenConnectorsTests",
@@ -81,7 +94,8 @@ let package = Package(
         .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI", "TerminalKeys"]),
         // CNCursesW only for glibc's wcwidth, which DisplayWidthTests compares the width table with.
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "WizardScripting", "TerminalKeys", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
-        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "Sandbox"]),
+        .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "OpenConnectors", "ProductVersion", "Wizard", "SystemPorts", "SystemTesting", "Sandbox"]),
+        .testTarget(name: "SystemTests", dependencies: ["System", "SystemPorts", "SystemTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),
     ],
     swiftLanguageModes: [.v6]

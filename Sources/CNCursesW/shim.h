@@ -3,7 +3,9 @@
 // ncursesw for Swift: wide-character API on, and wrappers for what Swift cannot import
 // (attribute macros, the stdscr/LINES/COLS globals, wcwidth hidden by glibc).
 #define NCURSES_WIDECHAR 1
+#include <langinfo.h>
 #include <locale.h>
+#include <string.h>
 #include <wchar.h>
 #include <curses.h>
 
@@ -23,8 +25,16 @@ static inline int ocw_set_style(attr_t attrs, short pair) { return wattr_set(std
 /// Writes n wide characters at (y, x) of stdscr.
 static inline int ocw_put(int y, int x, const wchar_t *text, int n) { return mvwaddnwstr(stdscr, y, x, text, n); }
 
-/// The locale from the environment, needed before initscr for UTF-8.
-static inline void ocw_use_environment_locale(void) { setlocale(LC_ALL, ""); }
+/// The locale from the environment, needed before initscr for UTF-8. In the C/POSIX locale
+/// (plain ASCII, e.g. LC_ALL=C in a minimal container or cron) ncursesw would drop every
+/// non-ASCII character typed or drawn, so the character type falls back to C.UTF-8 where the
+/// system has it; messages, collation and numbers keep the user's locale.
+static inline void ocw_use_environment_locale(void) {
+    setlocale(LC_ALL, "");
+    if (strcmp(nl_langinfo(CODESET), "ANSI_X3.4-1968") == 0) {
+        if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "C.utf8");
+    }
+}
 
 static inline int ocw_key_code_yes(void) { return KEY_CODE_YES; }
 

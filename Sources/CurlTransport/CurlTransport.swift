@@ -80,12 +80,19 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             return try handle.perform()
         }
         guard code == CURLE_OK else {
-            throw CurlFailure(code: code, text: handle.errorText(for: code), url: url, usedProxy: proxy?.proxy != nil,
-                              exceededBodyLimit: context.exceededBodyLimit, cancelled: cancellation.isSet,
-                              options: options).transportError
+            let failure = CurlFailure(code: code, text: handle.errorText(for: code), url: url, usedProxy: proxy?.proxy != nil,
+                                      exceededBodyLimit: context.exceededBodyLimit, cancelled: cancellation.isSet,
+                                      options: options).transportError
+            throw Self.changesSomething(request) && handle.info(CURLINFO_REQUEST_SIZE) > 0 ? .answerLost(failure) : failure
         }
         if handle.info(CURLINFO_NUM_CONNECTS) > 0 { announceConnection(handle) }
         return HTTPResponse(status: handle.info(CURLINFO_RESPONSE_CODE), headers: context.headers, body: context.body)
+    }
+
+    /// Whether `request` may change something on the service (every method but `GET` and `HEAD`):
+    /// such a request goes on a new connection, and a failure after it was sent is `answerLost`.
+    static func changesSomething(_ request: HTTPRequest) -> Bool {
+        !["GET", "HEAD"].contains(request.method.uppercased())
     }
 
     /// Logs the proxy decision the first time a host is used.

@@ -1,4 +1,5 @@
 import OpenConnectors
+import ProductVersion
 
 /// How a `CurlTransport` connects: time limits, trusted CAs, the body cap, identity and the verbose log.
 ///

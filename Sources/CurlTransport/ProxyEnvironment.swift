@@ -78,6 +78,6 @@ struct ProxyEnvironment: Sendable {
         let authorityStart = proxy.firstRange(of: "://")?.upperBound ?? proxy.startIndex
         let authorityEnd = proxy[authorityStart...].firstIndex(of: "/") ?? proxy.endIndex
         guard let at = proxy[authorityStart..<authorityEnd].lastIndex(of: "@") else { return proxy }
-        return String(proxy[..<authorityStart]) + "***" + String(proxy[at...])
+        return String(proxy[..<authorityStart]) + Redaction.logMarker + String(proxy[at...])
     }
 }

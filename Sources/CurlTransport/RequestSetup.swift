@@ -55,8 +55,14 @@ extension EasyHandle {
     }
 
     /// The verb and body: `GET` plainly, a body (possibly empty) for `POST`/`PUT`/`PATCH`, any other verb as a custom request.
+    ///
+    /// A request that changes something goes on a new connection: libcurl sends a request again by
+    /// itself when a *reused* connection closes before any answer byte, and the service may have
+    /// acted on the first one (a second instance, a spent grant code). On a new connection libcurl
+    /// never repeats it; the lost answer is reported instead (`TransportError.answerLost`).
     private func configureMethod(_ request: HTTPRequest) throws(TransportError) {
         let method = request.method.uppercased()
+        if CurlTransport.changesSomething(request) { try set(CURLOPT_FRESH_CONNECT, 1) }
         switch method {
         case "GET" where request.body == nil:
             try set(CURLOPT_HTTPGET, 1)

@@ -147,7 +147,7 @@ public struct LineDriver {
         if let instance = journey.state.createdInstance {
             for line in InstanceSummary.lines(instance, baseURL: journey.state.form.normalized(.baseURL)) { io.say(line) }
             if try confirm("Show the token now?", default: false) {
-                io.say("  token: \(TextSafety.visible(instance.token ?? "(none returned)"))")
+                io.say("  token: \(TextSafety.visible(instance.revealedToken))")
             }
             return .finished
         }
@@ -251,7 +251,7 @@ public struct LineDriver {
             journey.state.notice = nil
         }
         if let once = journey.state.shownOnce {
-            io.say("  Store this now; it is shown only this once: \(once)")
+            io.say("  Store this now; it is shown only this once: \(once.revealed)")
             journey.state.shownOnce = nil
         }
     }

@@ -103,7 +103,7 @@ public struct LineRecover {
             let chosen = typed.isEmpty ? "token" : actions.first { $0.hasPrefix(typed) }
             switch chosen {
             case "token":
-                io.say("  token: \(TextSafety.visible(instance.token ?? "(none returned)"))")
+                io.say("  token: \(TextSafety.visible(instance.revealedToken))")
             case "re-authenticate":
                 guard let renewed = try await reauthenticate(instance, connection: connection, connectionForm: connectionForm) else { continue }
                 list.replace(id: renewed.id, with: renewed)
@@ -155,6 +155,14 @@ public struct LineRecover {
             case .instanceReauthenticated(.success(let renewed))?:
                 for line in LinePresentation.banner(Reauthentication.outcome(before: instance, after: renewed)) { io.say(line) }
                 return renewed
+            case .instanceReauthenticated(.failure(let error))? where error.isOutcomeUnknown:
+                // It may have been applied (and the code used): read the instance again, no retry.
+                let lost = LostReauthentication(cause: error, before: instance)
+                io.say("Reading the instance again…")
+                guard case .instanceLoaded(let reread)? = await performer.results(of: .loadInstance(
+                    baseURL: connection.baseURL, credentials: connection.credentials, id: instance.id)).first else { return nil }
+                for line in LinePresentation.banner(lost.banner(reread: reread)) { io.say(line) }
+                return try? reread.get()
             case .instanceReauthenticated(.failure(let error))?:
                 let route = FailureRouter.route(error)
                 guard let target = route.target, journey.stepIDs.contains(target) else { _ = report(error); return nil }

@@ -8,10 +8,10 @@ enum LinePresentation {
         ParameterTable.all.filter { Validator.isActive($0, in: form) }.map { row in
             let value = switch row.id {
             case .eventsEnabled: form.eventsEnabled ? "on" : "off"
-            case .code: InstanceRequest.grantCode(in: form)
+            case _ where row.isSecret: form.secret(row.id).isEmpty ? "" : "\(Redaction.dots) (hidden)"
             default: form.normalized(row.id)
             }
-            let shown = value.isEmpty ? "(not set)" : row.isSecret ? "•••••••• (hidden)" : value
+            let shown = value.isEmpty ? "(not set)" : value
             return "  \(row.label): \(TextSafety.visible(shown))"
         }
     }
@@ -41,7 +41,7 @@ public enum InstanceSummary {
             "✓ Instance created: id \(instance.id), name \(TextSafety.visible(instance.name))",
             "  API base: \(TextSafety.visible(baseURL))",
         ]
-        if token { lines.append("  token: \(TextSafety.visible(instance.token ?? "(none returned)"))") }
+        if token { lines.append("  token: \(TextSafety.visible(instance.revealedToken))") }
         if let savedPath { lines.append("  Saved to \(TextSafety.visible(savedPath)) (readable only by you)") }
         lines.append("  Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>")
         lines.append("  See the token again at any time: ocwizard recover --id \(instance.id)")

@@ -7,20 +7,28 @@ struct CreateCommand: AsyncParsableCommand {
         commandName: "create",
         abstract: "Create a Microsoft Graph instance (the default command).",
         discussion: """
-            Values come from flags, then the environment, then a team profile \
+            Values come from flags, then a secrets file, then the environment, then a team profile \
             ($XDG_CONFIG_HOME/ocwizard/profile.json or --profile), then defaults. Secrets come only \
             from OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET, OC_SIGNATURE_KEY (and OC_CODE) or \
             --secrets-file.
+
+            Examples:
+              ocwizard create --sandbox
+              ocwizard create --plain
+              ocwizard create --dry-run --api-key ID --callback-url URL --name NAME
+              export OC_CODE='https://myapp.example.com/cb?code=…&state=…'
+              ocwizard create --no-input --json --api-key ID --callback-url URL \\
+                --name graph-calendar-alice --tag team-a
             """
     )
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var parameters: InstanceOptions
 
-    @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON), instead of $XDG_CONFIG_HOME/ocwizard/profile.json.", valueName: "file"))
+    @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON), instead of $XDG_CONFIG_HOME/ocwizard/profile.json.", valueName: "file"), completion: .file())
     var profile: String?
 
-    @Option(name: .customLong("secrets-file"), help: ArgumentHelp("NAME=value lines for OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET, OC_SIGNATURE_KEY; must not be readable by group or others.", valueName: "file"))
+    @Option(name: .customLong("secrets-file"), help: ArgumentHelp("NAME=value lines for OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET, OC_SIGNATURE_KEY; must not be readable by group or others.", valueName: "file"), completion: .file())
     var secretsFile: String?
 
     @Flag(name: .customLong("no-input"), help: "Never prompt or draw a screen: report every missing or invalid value at once (exit 2), else create.")
@@ -47,7 +55,7 @@ struct CreateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let status = await CreateRun(settings: settings, environment: .current()).run()
+        let status = await CreateRun(settings: settings, ports: Composition.live()).run()
         throw ExitCode(status)
     }
 }
@@ -99,7 +107,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("\(ParameterTable[.baseURL].help) Environment: OC_BASE_URL.", valueName: "url"))
     var baseURL: String?
 
-    @Option(help: ArgumentHelp("A PEM file of CA certificates to trust, for networks that intercept TLS.", valueName: "file"))
+    @Option(help: ArgumentHelp("A PEM file of CA certificates to trust, for networks that intercept TLS.", valueName: "file"), completion: .file())
     var cacert: String?
 
     @Option(help: ArgumentHelp("Longest time for one request, in seconds.", valueName: "seconds"))

@@ -1,5 +1,7 @@
 import LineUI
 import OpenConnectors
+import SystemPorts
+import Wizard
 
 /// What `--dry-run` prints: the body (secrets as variable references) and the curl command.
 enum DryRun {
@@ -31,28 +33,31 @@ enum CreateOutput {
         """
         Created instance \(instance.id) (\(TextSafety.visible(instance.name))).
         id:    \(instance.id)
-        token: \(TextSafety.visible(instance.token ?? "(none returned)"))
+        token: \(TextSafety.visible(instance.revealedToken))
         Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>
         """
     }
 
     /// Prints a failure to stderr: what happened, what to do, the service's words.
-    static func report(_ error: OpenConnectorsError) {
-        printError("ocwizard: \(TextSafety.visible(error.summary))")
-        for detail in error.details { printError("  \(TextSafety.visible(detail))") }
-        printError("  Next: \(error.nextStep)")
+    static func report(_ error: OpenConnectorsError, to console: any TerminalDevice) {
+        console.printError("ocwizard: \(TextSafety.visible(error.summary))")
+        for detail in error.details { console.printError("  \(TextSafety.visible(detail))") }
+        console.printError("  Next: \(error.nextStep)")
+    }
+
+    /// Prints a banner of the flow to stderr: its first line after `ocwizard: ` (and `warning: `
+    /// when it only warns), the others indented.
+    static func report(_ banner: Banner, warning: Bool, to console: any TerminalDevice) {
+        for (index, line) in banner.lines.enumerated() {
+            console.printError(index == 0 ? "ocwizard: \(warning ? "warning: " : "")\(TextSafety.visible(line))" : "  \(TextSafety.visible(line))")
+        }
     }
 
     /// Prints validation problems to stderr, each with how a script sets the value when it is missing.
-    static func report(_ problems: [Problem]) {
+    static func report(_ problems: [Problem], to console: any TerminalDevice) {
         for problem in problems {
             let hint = problem.severity == .error && problem.isMissing ? " Set \(ValueSources.howToSet(problem.parameter))." : ""
-            printError("ocwizard: \(problem.severity == .error ? "error" : "warning"): \(problem.wireKey): \(problem.message)\(hint)")
+            console.printError("ocwizard: \(problem.severity == .error ? "error" : "warning"): \(problem.wireKey): \(problem.message)\(hint)")
         }
     }
-}
-
-/// Writes text and a newline to standard output.
-func printOutput(_ text: String) {
-    print(text)
 }

@@ -3,23 +3,23 @@ import OpenConnectors
 /// Chooses how `create` runs (screen, plain prompts or no input) and gathers its values.
 struct CreateRun {
     let settings: CreateSettings
-    let environment: ProcessEnvironment
+    let ports: Ports
 
     /// Runs the create in the right mode; returns the exit status.
     func run() async -> Int32 {
         var values: ValueSources
         do {
             values = try ValueSources.gather(flags: settings.flagValues, profilePath: settings.profilePath,
-                                             secretsFile: settings.secretsFile, environment: environment)
+                                             secretsFile: settings.secretsFile, ports: ports)
         } catch {
-            printError("ocwizard: \(error.message)")
+            ports.terminal.printError("ocwizard: \(error.message)")
             return ExitStatus.invalidInput.rawValue
         }
         var sandbox: SandboxProcess?
         var connection = settings.connection
         if settings.connection.sandbox && !settings.dryRun {
-            do { sandbox = try SandboxProcess(environment: environment) } catch {
-                printError("ocwizard: \(error.message)")
+            do { sandbox = try SandboxProcess(ports: ports) } catch {
+                ports.terminal.printError("ocwizard: \(error.message)")
                 return ExitStatus.failure.rawValue
             }
         }
@@ -29,12 +29,13 @@ struct CreateRun {
             connection.embeddedSandbox = sandbox.embedded
         }
         if settings.noInput || settings.dryRun {
-            return await BatchCreate(values: values, connection: connection, json: settings.json, dryRun: settings.dryRun, sandboxURL: sandbox?.baseURL).run().rawValue
+            return await BatchCreate(values: values, connection: connection, json: settings.json, dryRun: settings.dryRun,
+                                     sandboxURL: sandbox?.baseURL, ports: ports).run().rawValue
         }
-        let screenProblem = TerminalCheck.reasonNoScreen()
-        if settings.plain || screenProblem != nil || environment["ACCESSIBLE"] != nil {
-            return await LineCreate(values: values, connection: connection, sandboxURL: sandbox?.baseURL, io: TerminalPrompter()).run().rawValue
+        if settings.plain || ports.reasonNoScreen != nil || ports.environment["ACCESSIBLE"] != nil {
+            return await LineCreate(values: values, connection: connection, sandboxURL: sandbox?.baseURL, ports: ports,
+                                    io: TerminalPrompter(terminal: ports.terminal)).run().rawValue
         }
-        return await InteractiveSession(values: values, connection: connection, sandbox: sandbox).create()
+        return await InteractiveSession(values: values, connection: connection, sandbox: sandbox, ports: ports).create()
     }
 }

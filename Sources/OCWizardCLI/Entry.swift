@@ -1,5 +1,5 @@
 import ArgumentParser
-import Glibc
+import System
 
 /// Where the `ocwizard` executable starts.
 public enum OCWizardEntry {
@@ -11,15 +11,49 @@ public enum OCWizardEntry {
     public static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.isEmpty {
-            exit(await CreateRun(settings: CreateSettings(), environment: .current()).run())
+            exitProcess(await CreateRun(settings: CreateSettings(), ports: Composition.live()).run())
         }
-        if arguments == ["--help"] || arguments == ["-h"] {
-            // `create` is the default command: its options belong in the top-level help too.
-            print(OCWizardCommand.helpMessage())
-            print("\nThe default command, create:\n")
-            print(OCWizardCommand.helpMessage(for: CreateCommand.self))
+        if isTopLevelHelpRequest(arguments) {
+            print(topLevelHelp())
             return
         }
-        await OCWizardCommand.main()
+        do {
+            var command = try OCWizardCommand.parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exitReporting(error)
+        }
+    }
+
+    /// Whether the arguments ask for the top-level help: `--help`, `-h` or `help` alone.
+    static func isTopLevelHelpRequest(_ arguments: [String]) -> Bool {
+        arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"]
+    }
+
+    /// The top-level help, the same however it is asked for: the command's help, then the options
+    /// of the default command (`create`), which belong there too.
+    public static func topLevelHelp() -> String {
+        OCWizardCommand.helpMessage() + "\n\nThe default command, create:\n\n" + OCWizardCommand.helpMessage(for: CreateCommand.self)
+    }
+
+    /// The exit status for an error from parsing or running: a usage error is "invalid input" (2),
+    /// one of the documented statuses, rather than the parser's own 64.
+    public static func exitStatus(for error: any Error) -> Int32 {
+        let code = OCWizardCommand.exitCode(for: error)
+        return code == .validationFailure ? ExitStatus.invalidInput.rawValue : code.rawValue
+    }
+
+    /// Prints what the parser says about `error` and exits with `exitStatus(for:)`.
+    private static func exitReporting(_ error: any Error) -> Never {
+        let message = OCWizardCommand.fullMessage(for: error)
+        let status = exitStatus(for: error)
+        if !message.isEmpty {
+            Composition.live().terminal.write(message + "\n", to: status == ExitStatus.success.rawValue ? .output : .error)
+        }
+        exitProcess(status)
     }
 }

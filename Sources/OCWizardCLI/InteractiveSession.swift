@@ -3,6 +3,7 @@ import CursesTerminal
 import LineUI
 import OpenConnectors
 import Synchronization
+import SystemPorts
 import TerminalUI
 import Wizard
 
@@ -11,10 +12,11 @@ struct InteractiveSession {
     let values: ValueSources
     let connection: ConnectionSettings
     let sandbox: SandboxProcess?
+    let ports: Ports
 
     /// The start-up settings of a wizard from the gathered values.
     private func configuration(_ values: ValueSources) -> WizardConfiguration {
-        values.wizardConfiguration(sandboxURL: sandbox?.baseURL)
+        values.wizardConfiguration(sandboxURL: sandbox?.baseURL, ports: ports)
     }
 
     /// Runs the create wizard; returns the exit status (128 + n after signal n).
@@ -46,25 +48,28 @@ struct InteractiveSession {
         let loop = WizardLoop(program: wizard, terminal: terminal, performer: performer, theme: theme)
         let outcome = loop.run()
         let final = loop.current
-        if final.busy == .submitting {
-            // Quit (Ctrl-C, a signal) while POST /instances was on its way: the service may have acted.
-            let name = TextSafety.visible(final.form.normalized(.name))
-            return (outcome.status, ["! ocwizard quit while the instance was being created: it may exist.",
-                                     "  Check before creating it again: ocwizard recover --name '\(name)'"])
+        let unknown: Bool = if case .failed? = final.journey.state.lostAnswer?.search, final.createdInstance == nil { true } else { false }
+        if final.busy == .submitting || final.busy == .lookingForInstance || unknown {
+            // Quit (Ctrl-C, a signal) while POST /instances was on its way, or with its answer lost
+            // and not found: the service may have acted.
+            let name = TextSafety.visible(CurlCommand.shellQuoted(final.form.normalized(.name)))
+            let status = unknown && outcome.status == ExitCode.cancelled ? ExitStatus.outcomeUnknown.rawValue : outcome.status
+            return (status, ["! ocwizard quit while the instance was being created (or before its lost answer was settled): it may exist.",
+                                     "  Check before creating it again: ocwizard recover --name \(name)"])
         }
         guard let instance = final.createdInstance else { return (outcome.status, []) }
-        if sandbox == nil { LastRun.save(final.form, namePrefix: values.namePrefix) }
+        if sandbox == nil { LastRun(ports).save(final.form, namePrefix: values.namePrefix) }
         return (outcome.status, InstanceSummary.lines(instance, baseURL: final.form.normalized(.baseURL), savedPath: final.savedPath))
     }
 
     /// Takes the terminal for `body` and always gives it back, then prints the summary `body` returned and the verbose log.
     private func withScreen(_ body: (CursesTerminal, LiveEffects, Theme) -> (Int32, [String])) async -> Int32 {
-        let verboseLog = VerboseLog(enabled: connection.verbose)
-        let performer = LiveEffects(transport: Transports.make(connection, log: verboseLog.append))
-        let terminal = CursesTerminal(useColor: !TerminalCheck.noColor)
-        let (status, summary) = body(terminal, performer, TerminalCheck.noColor ? .monochrome : .color)
+        let verboseLog = VerboseLog(enabled: connection.verbose, console: ports.terminal)
+        let performer = LiveEffects(transport: Transports.make(connection, log: verboseLog.append), ports: ports)
+        let terminal = CursesTerminal(useColor: !ports.noColor)
+        let (status, summary) = body(terminal, performer, ports.noColor ? .monochrome : .color)
         terminal.restore()
-        for line in summary { printOutput(line) }
+        for line in summary { ports.terminal.printOutput(line) }
         verboseLog.flush()
         return status
     }
@@ -74,21 +79,24 @@ struct InteractiveSession {
 final class VerboseLog: Sendable {
     private let enabled: Bool
     private let immediate: Bool
+    private let console: any TerminalDevice
     private let lines = Mutex<[String]>([])
 
-    /// A log that keeps lines until `flush()`, or prints them at once when `immediate` (no screen in use).
-    init(enabled: Bool, immediate: Bool = false) { self.enabled = enabled; self.immediate = immediate }
+    /// A log to `console`'s standard error that keeps lines until `flush()`, or prints them at once when `immediate` (no screen in use).
+    init(enabled: Bool, immediate: Bool = false, console: any TerminalDevice) {
+        self.enabled = enabled; self.immediate = immediate; self.console = console
+    }
 
     /// Keeps or prints a line (when verbose).
     @Sendable func append(_ line: String) {
         guard enabled else { return }
-        if immediate { printError("ocwizard: \(line)"); return }
+        if immediate { console.printError("ocwizard: \(line)"); return }
         lines.withLock { $0.append(line) }
     }
 
     /// Prints and forgets the kept lines.
     func flush() {
-        for line in lines.withLock({ pending in defer { pending.removeAll() }; return pending }) { printError("ocwizard: \(line)") }
+        for line in lines.withLock({ pending in defer { pending.removeAll() }; return pending }) { console.printError("ocwizard: \(line)") }
     }
 }
 
@@ -99,6 +107,6 @@ enum Transports {
         let curl = CurlTransport(options: CurlTransportOptions(totalTimeout: .seconds(options.timeout), caFile: options.cacert, log: options.verbose ? log : nil))
         let logged: any HTTPTransport = options.verbose ? LoggingTransport(wrapping: curl, log: log) : curl
         guard let sandbox = options.embeddedSandbox else { return logged }
-        return SandboxWatchingTransport(wrapping: logged, sandboxURL: sandbox.baseURL, liveness: sandbox.liveness)
+        return SandboxWatchingTransport(wrapping: logged, sandboxURL: sandbox.baseURL, process: sandbox.process)
     }
 }

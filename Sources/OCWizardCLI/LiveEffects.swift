@@ -1,11 +1,14 @@
+import FoundationEssentials
 import OpenConnectors
-import TerminalUI
+import SystemPorts
 import Wizard
 
-/// Performs the wizard's effects for real: libcurl calls, files, browser, randomness.
+/// Performs the wizard's effects: API calls over the transport; files, browser and randomness through the ports.
 struct LiveEffects: EffectPerformer {
     /// The transport shared by every call of the run (one connection, one TLS handshake).
     let transport: any HTTPTransport
+    /// The operating system's side.
+    let ports: Ports
 
     func perform(_ effect: Effect, emit: @escaping @Sendable (EffectResult) -> Void) async {
         if case .listInstances(let baseURL, let credentials) = effect {
@@ -39,12 +42,14 @@ struct LiveEffects: EffectPerformer {
             return .signInSimulated(await outcome { try await followSignIn(url) })
         case .createInstance(let baseURL, let credentials, let body):
             return .instanceCreated(await outcome { try await client(baseURL, credentials).createInstance(body: body) })
+        case .findInstances(let baseURL, let credentials, let lookup):
+            return .instancesFound(await outcome { try await client(baseURL, credentials).findInstances(lookup, now: Date()) })
         case .openBrowser(let url):
-            return .browserOpened(Browser.open(url))
+            return .browserOpened(Result { () throws(BrowserFailure) in try ports.browser.open(url); return Done() })
         case .generateSignatureKey:
-            return .signatureKeyGenerated(Randomness.signatureKey())
+            return .signatureKeyGenerated(Randomness(source: ports.random).signatureKey())
         case .saveFile(let path, let contents, let overwrite):
-            return .fileSaved(SecureFile.write(contents, to: path, overwrite: overwrite))
+            return .fileSaved(ports.writePrivate(contents, to: path, overwrite: overwrite))
         case .loadInstance(let baseURL, let credentials, let id):
             return .instanceLoaded(await outcome { try await client(baseURL, credentials).getInstance(id: id) })
         case .reauthenticate(let request):

@@ -1,5 +1,6 @@
 import OpenConnectors
 import LineUI
+import SystemPorts
 import Wizard
 
 /// `ocwizard recover --no-input`: print matching instances, or re-authenticate one.
@@ -16,18 +17,20 @@ struct NonInteractiveRecover {
     let query: Query
     let json: Bool
     let reauthenticate: Bool
+    let ports: Ports
 
     /// Runs; returns the exit status.
     func run() async -> ExitStatus {
+        let console = ports.terminal
         let form = values.form
         var needed: [ParameterID] = [.baseURL, .userSecret, .organizationSecret]
         if reauthenticate { needed += [.apiKey, .apiSecret, .code] }
         let problems = Validator.problems(in: form, for: needed).errors
         for problem in problems {
-            printError("ocwizard: error: \(problem.wireKey): \(problem.message) Set \(ValueSources.howToSet(problem.parameter)).")
+            console.printError("ocwizard: error: \(problem.wireKey): \(problem.message) Set \(ValueSources.howToSet(problem.parameter)).")
         }
         guard problems.isEmpty else { return .invalidInput }
-        let log = VerboseLog(enabled: connection.verbose, immediate: true)
+        let log = VerboseLog(enabled: connection.verbose, immediate: true, console: console)
         let client = OpenConnectorsClient(transport: Transports.make(connection, log: log.append), baseURL: form.normalized(.baseURL), credentials: Credentials(form: form))
         do {
             if reauthenticate, let id = query.id {
@@ -35,31 +38,41 @@ struct NonInteractiveRecover {
                 // as it was is read first, so event settings the service dropped can be named.
                 let before = try await client.getInstance(id: id)
                 let callback = form.normalized(.callbackURL)
-                let instance = try await client.reauthenticate(id: id, code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
-                                                               apiSecret: form.normalized(.apiSecret), callbackURL: callback.isEmpty ? nil : callback)
+                let instance: Instance
+                do {
+                    instance = try await client.reauthenticate(id: id, code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
+                                                               apiSecret: form.secret(.apiSecret), callbackURL: callback.isEmpty ? nil : callback)
+                } catch where error.isOutcomeUnknown {
+                    // It may have been applied (and the code used): read the instance again and compare.
+                    let reread: Result<Instance, OpenConnectorsError>
+                    do { reread = .success(try await client.getInstance(id: id)) } catch { reread = .failure(error) }
+                    CreateOutput.report(LostReauthentication(cause: error, before: before).banner(reread: reread), warning: true, to: console)
+                    guard case .success(let after) = reread, LostReauthentication.applied(before: before, after: after) else { return .outcomeUnknown }
+                    instance = after
+                }
                 let lost = EventSetting.lost(before: before, after: instance)
-                for line in Reauthentication.eventSettingsWarning(instance: instance, lost: lost) { printError("ocwizard: warning: \(TextSafety.visible(line))") }
-                printOutput(json ? RecoverOutput.json(instance, baseURL: client.baseURL) : RecoverOutput.text([instance]))
+                for line in Reauthentication.eventSettingsWarning(instance: instance, lost: lost) { console.printError("ocwizard: warning: \(TextSafety.visible(line))") }
+                console.printOutput(json ? RecoverOutput.json(instance, baseURL: client.baseURL) : RecoverOutput.text([instance]))
                 return .success
             }
-            let matches = try await find(client)
+            let matches = try await find(client, console: console)
             guard !matches.isEmpty else {
-                printError("ocwizard: no Microsoft Graph instance matches\(describe(query)).")
+                console.printError("ocwizard: no Microsoft Graph instance matches\(describe(query)).")
                 return .invalidInput
             }
             if json {
-                printOutput(query.id != nil ? RecoverOutput.json(matches[0], baseURL: client.baseURL)
+                console.printOutput(query.id != nil ? RecoverOutput.json(matches[0], baseURL: client.baseURL)
                             : JSONValue.array(matches.map { RecoverOutput.jsonValue($0, baseURL: client.baseURL) }).prettyText)
             } else {
-                printOutput(RecoverOutput.text(matches))
+                console.printOutput(RecoverOutput.text(matches))
             }
             return .success
         } catch {
             if case .api(let failure) = error, failure.kind == .notFound, let id = query.id, !reauthenticate {
-                printError("ocwizard: there is no instance \(id) in this account.")
+                console.printError("ocwizard: there is no instance \(id) in this account.")
                 return .invalidInput
             }
-            CreateOutput.report(error)
+            CreateOutput.report(error, to: console)
             return ExitStatus(error)
         }
     }
@@ -67,12 +80,12 @@ struct NonInteractiveRecover {
     /// The instances the query selects. A name is sent as `searchText` (a substring, so it
     /// narrows the listing) and matched exactly here; tags and the connector are checked by the
     /// client on every page. A listing ocwizard had to stop is reported on stderr.
-    private func find(_ client: OpenConnectorsClient) async throws(OpenConnectorsError) -> [Instance] {
+    private func find(_ client: OpenConnectorsClient, console: any TerminalDevice) async throws(OpenConnectorsError) -> [Instance] {
         if let id = query.id { return [try await client.getInstance(id: id)] }
         var matches: [Instance] = []
         try await client.forEachPage(filter: InstanceFilter(tags: query.tags, searchText: query.name, hydrate: false)) { page in
             matches += page.instances.filter { query.name == nil || $0.name == query.name }
-            if let stop = page.stopped { printError("ocwizard: warning: \(stop.message)") }
+            if let stop = page.stopped { console.printError("ocwizard: warning: \(TextSafety.visible(stop.message))") }
         }
         return matches
     }
@@ -97,6 +110,6 @@ enum RecoverOutput {
 
     /// One line per instance: id, name, token.
     static func text(_ instances: [Instance]) -> String {
-        instances.map { "\($0.id)\t\($0.name)\t\($0.token ?? "-")" }.joined(separator: "\n")
+        instances.map { "\($0.id)\t\($0.name)\t\($0.token?.revealed ?? "-")" }.joined(separator: "\n")
     }
 }

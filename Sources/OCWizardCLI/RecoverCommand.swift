@@ -11,6 +11,13 @@ struct RecoverCommand: AsyncParsableCommand {
             does not mean starting over. Without --no-input this opens the recovery screens (plain prompts with --plain, \
             without a terminal, with TERM=dumb or ACCESSIBLE). With \
             --no-input it prints the matching instances (exit 2 when none match).
+
+            Examples:
+              ocwizard recover
+              ocwizard recover --no-input --json --name graph-calendar-alice
+              ocwizard recover --no-input --tag team-a
+              ocwizard recover --reauthenticate --id 12345 --api-key ID \\
+                --code 'https://myapp.example.com/cb?code=…&state=…'
             """
     )
 
@@ -46,10 +53,10 @@ struct RecoverCommand: AsyncParsableCommand {
     @Flag(help: "Ask line by line instead of drawing screens (also when not a terminal, TERM=dumb or ACCESSIBLE is set).")
     var plain = false
 
-    @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON).", valueName: "file"))
+    @Option(help: ArgumentHelp("A team profile of non-secret defaults (JSON).", valueName: "file"), completion: .file())
     var profile: String?
 
-    @Option(name: .customLong("secrets-file"), help: ArgumentHelp("NAME=value lines for OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET; must not be readable by group or others.", valueName: "file"))
+    @Option(name: .customLong("secrets-file"), help: ArgumentHelp("NAME=value lines for OC_USER_SECRET, OC_ORG_SECRET, OC_API_SECRET; must not be readable by group or others.", valueName: "file"), completion: .file())
     var secretsFile: String?
 
     func validate() throws {
@@ -59,7 +66,7 @@ struct RecoverCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessEnvironment.current()
+        let ports = Composition.live()
         var flags: [ParameterID: String] = [:]
         if let baseURL = connection.baseURL { flags[.baseURL] = baseURL }
         if let code { flags[.code] = code }
@@ -67,16 +74,16 @@ struct RecoverCommand: AsyncParsableCommand {
         if let callbackURL { flags[.callbackURL] = callbackURL }
         var values: ValueSources
         do {
-            values = try ValueSources.gather(flags: flags, profilePath: profile, secretsFile: secretsFile, environment: environment)
+            values = try ValueSources.gather(flags: flags, profilePath: profile, secretsFile: secretsFile, ports: ports)
         } catch {
-            printError("ocwizard: \(error.message)")
+            ports.terminal.printError("ocwizard: \(error.message)")
             throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
         var sandbox: SandboxProcess?
         var settings = connection.settings
         if connection.sandbox {
-            do { sandbox = try SandboxProcess(environment: environment) } catch {
-                printError("ocwizard: \(error.message)")
+            do { sandbox = try SandboxProcess(ports: ports) } catch {
+                ports.terminal.printError("ocwizard: \(error.message)")
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
             SandboxProcess.prefill(&values, baseURL: sandbox!.baseURL)
@@ -86,11 +93,11 @@ struct RecoverCommand: AsyncParsableCommand {
         let status: Int32
         if noInput || reauthenticate {
             let query = NonInteractiveRecover.Query(id: id, name: name, tags: tags)
-            status = await NonInteractiveRecover(values: values, connection: settings, query: query, json: json, reauthenticate: reauthenticate).run().rawValue
-        } else if plain || TerminalCheck.reasonNoScreen() != nil || environment["ACCESSIBLE"] != nil {
-            status = await LineRecoverRun(values: values, connection: settings, sandboxURL: sandbox?.baseURL).run().rawValue
+            status = await NonInteractiveRecover(values: values, connection: settings, query: query, json: json, reauthenticate: reauthenticate, ports: ports).run().rawValue
+        } else if plain || ports.reasonNoScreen != nil || ports.environment["ACCESSIBLE"] != nil {
+            status = await LineRecoverRun(values: values, connection: settings, sandboxURL: sandbox?.baseURL, ports: ports).run().rawValue
         } else {
-            status = await InteractiveSession(values: values, connection: settings, sandbox: sandbox).recover()
+            status = await InteractiveSession(values: values, connection: settings, sandbox: sandbox, ports: ports).recover()
         }
         throw ExitCode(status)
     }

@@ -133,6 +133,19 @@ public enum OpenConnectorsError: Error, Sendable, Equatable {
         }
     }
 
+    /// Whether the service may have acted although the call did not succeed, so a call that creates
+    /// or changes something must look before it says "not done": the answer was lost after the
+    /// request was sent, a success came back unreadable, or the service or a gateway in front of
+    /// it failed mid-way (500, 502, 504; a 503 says the request was not taken on).
+    public var isOutcomeUnknown: Bool {
+        switch self {
+        case .transport(.answerLost): true
+        case .transport: false
+        case .unexpectedBody(let status, _): (200..<300).contains(status)
+        case .api(let failure): failure.status >= 500 && failure.status != 503
+        }
+    }
+
     /// The service's and provider's own words, when there are any.
     public var details: [String] {
         guard case .api(let failure) = self else { return [] }

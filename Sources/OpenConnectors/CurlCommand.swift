@@ -8,25 +8,17 @@ public enum CurlCommand {
 
     /// A copy-pasteable command: secrets appear as `$OC_…` references, never as values.
     public static func create(baseURL: String, form: InstanceForm) -> String {
-        var body = InstanceRequest.body(from: form)
-        var replacements: [(placeholder: String, variable: String)] = []
-        for (id, variable) in secretVariables.sorted(by: { $0.value < $1.value }) {
-            let row = ParameterTable[id]
-            let placeholder = "@@\(variable)@@"
-            switch row.placement {
-            case .configuration:
-                guard body["configuration"]?[row.wireKey] != nil else { continue }
-                body = body.setting("configuration", to: (body["configuration"] ?? .object([])).setting(row.wireKey, to: .string(placeholder)))
-            case .providerData:
-                body = body.setting("providerData", to: .object([("code", .string(placeholder))]))
-            default:
-                continue
-            }
-            replacements.append((placeholder, variable))
+        // Each secret becomes a placeholder in the JSON, then a break out of the single quotes to a
+        // double-quoted variable reference: '…'"$OC_API_SECRET"'…'.
+        var used: [String] = []
+        let body = InstanceRequest.body(from: form) { row, _ in
+            let variable = secretVariables[row.id] ?? row.wireKey
+            used.append(variable)
+            return placeholder(variable)
         }
         var json = shellQuoted(body.prettyText)
-        for (placeholder, variable) in replacements {
-            json = json.replacingOccurrences(of: placeholder, with: "'\"$\(variable)\"'")
+        for variable in used {
+            json = json.replacingOccurrences(of: placeholder(variable), with: "'\"$\(variable)\"'")
         }
         return [
             "curl -X POST \(shellQuoted(Normalizer.baseURL(baseURL) + "/instances")) \\",
@@ -36,6 +28,9 @@ public enum CurlCommand {
             "  -d \(json)",
         ].joined(separator: "\n")
     }
+
+    /// The stand-in for a secret's variable while the body is quoted.
+    private static func placeholder(_ variable: String) -> String { "@@\(variable)@@" }
 
     /// `text` in single quotes, safe for any POSIX shell.
     public static func shellQuoted(_ text: String) -> String {

@@ -35,7 +35,7 @@ public enum GrantCodeProblem: Error, Sendable, Equatable {
 /// A grant code taken out of what the user pasted, with the `state` that came with it.
 public struct GrantCode: Sendable, Equatable {
     /// The authorization grant code, URL-decoded.
-    public let code: String
+    public let code: Secret
     /// The `state` of the redirect, when a URL or query was pasted.
     public let state: String?
     /// The address the browser was sent to, when a whole redirected URL was pasted.
@@ -43,7 +43,7 @@ public struct GrantCode: Sendable, Equatable {
 
     /// A code with the `state` and address it came with.
     public init(code: String, state: String?, landedAt: ParsedURL? = nil) {
-        self.code = code
+        self.code = Secret(code)
         self.state = state
         self.landedAt = landedAt
     }
@@ -57,7 +57,7 @@ public struct GrantCode: Sendable, Equatable {
     /// Extracts the code as `extract` does, then refuses one that cannot be a Microsoft code.
     public static func parse(_ pasted: String, expectedState: String? = nil) -> Result<GrantCode, GrantCodeProblem> {
         extract(pasted, expectedState: expectedState).flatMap { grant in
-            if let problem = shapeProblem(of: grant.code) { return .failure(problem) }
+            if let problem = shapeProblem(of: grant.code.revealed) { return .failure(problem) }
             return .success(grant)
         }
     }

@@ -52,35 +52,3 @@ public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
-
-/// Removes secrets from a URL's query string (and fragment) before it is logged or shown.
-public enum URLRedaction {
-    /// Query parameter names whose values are secret.
-    public static let secretNames: Set<String> = [
-        "apisecret", "code", "client_secret", "secret", "token", "password", "signaturekey",
-        "access_token", "refresh_token", "id_token",
-    ]
-
-    /// `url` with the values of secret query parameters replaced by `***`.
-    ///
-    /// Parameters after `#` are redacted too: `response_mode=fragment` puts the grant code there.
-    public static func redact(_ url: String) -> String {
-        guard let start = url.firstIndex(where: { $0 == "?" || $0 == "#" }) else { return url }
-        var result = String(url[...start])
-        var rest = url[url.index(after: start)...]
-        while true {
-            let end = rest.firstIndex(where: { $0 == "&" || $0 == "#" }) ?? rest.endIndex
-            result += redactedPair(rest[..<end])
-            guard end < rest.endIndex else { return result }
-            result.append(rest[end])
-            rest = rest[rest.index(after: end)...]
-        }
-    }
-
-    /// `name=value`, with the value replaced by `***` when the name is a secret one.
-    private static func redactedPair(_ pair: Substring) -> String {
-        guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
-        let name = QueryString.decode(pair[..<equals]).lowercased()
-        return secretNames.contains(name) ? pair[...equals] + "***" : String(pair)
-    }
-}

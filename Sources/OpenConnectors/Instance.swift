@@ -5,7 +5,7 @@ public struct Instance: Sendable, Equatable, Decodable {
     /// Its name.
     public var name: String
     /// The instance token (`Element <token>` in hub calls); secret.
-    public var token: String?
+    public var token: Secret?
     /// The connector it belongs to.
     public var element: ElementSummary?
     /// Tags, whichever shape the service sent them in.
@@ -23,8 +23,11 @@ public struct Instance: Sendable, Equatable, Decodable {
     /// Who created it.
     public var user: InstanceUser?
 
+    /// The token as text, for where the user asked to see or keep it; "(none returned)" when the service sent none.
+    public var revealedToken: String { token?.revealed ?? "(none returned)" }
+
     /// Makes an instance value (tests and fixtures).
-    public init(id: Int, name: String, token: String? = nil, element: ElementSummary? = nil, tags: [String] = [],
+    public init(id: Int, name: String, token: Secret? = nil, element: ElementSummary? = nil, tags: [String] = [],
                 valid: Bool? = nil, disabled: Bool? = nil, eventsEnabled: Bool? = nil, createdDate: String? = nil,
                 configuration: [String: String] = [:], user: InstanceUser? = nil) {
         self.id = id; self.name = name; self.token = token; self.element = element; self.tags = tags
@@ -40,7 +43,7 @@ public struct Instance: Sendable, Equatable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeLenientInt(.id)
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        token = try? c.decodeIfPresent(String.self, forKey: .token)
+        token = try? c.decodeIfPresent(Secret.self, forKey: .token)
         element = try? c.decodeIfPresent(ElementSummary.self, forKey: .element)
         tags = (try? c.decodeIfPresent([TagValue].self, forKey: .tags))?.compactMap(\.name) ?? []
         valid = c.decodeLenientBool(.valid)

@@ -10,7 +10,7 @@ public enum InstanceDocument {
         return .object([
             ("id", .integer(instance.id)),
             ("name", .string(instance.name)),
-            ("token", instance.token.map(JSONValue.string) ?? .null),
+            ("token", instance.token.map { .string($0.revealed) } ?? .null),
             ("baseUrl", .string(baseURL)),
             ("element", .string(instance.element?.key ?? ParameterTable.connectorKey)),
             ("tags", .array(instance.tags.map(JSONValue.string))),

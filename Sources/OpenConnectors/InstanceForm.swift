@@ -30,6 +30,22 @@ public struct InstanceForm: Sendable, Equatable {
         Normalizer.normalize(id, self[id])
     }
 
+    /// A secret parameter's value as it is sent, typed so it cannot show itself by accident; for
+    /// the grant code, the code extracted from a pasted address.
+    ///
+    /// The form keeps what is typed as text (the editor needs it); everything that leaves the form
+    /// for a request, a setting or a file takes secrets through here.
+    public func secret(_ id: ParameterID) -> Secret {
+        precondition(ParameterTable[id].isSecret, "\(id) is not a secret parameter")
+        if id == .code, let code = try? GrantCode.parse(self[.code]).get().code { return code }
+        return Secret(normalized(id))
+    }
+
+    /// The values of every parameter that is not a secret (what a profile or the last run may keep).
+    public var nonSecretValues: [ParameterID: String] {
+        values.filter { !ParameterTable[$0.key].isSecret }
+    }
+
     /// Whether `event.notification.enabled` is on.
     public var eventsEnabled: Bool {
         get { normalized(.eventsEnabled) == "true" }

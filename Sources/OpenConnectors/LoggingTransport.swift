@@ -14,7 +14,7 @@ public struct LoggingTransport: HTTPTransport {
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let start = clock()
-        let line = "\(request.method) \(URLRedaction.redact(request.url))"
+        let line = "\(request.method) \(Redaction.url(request.url))"
         do {
             let response = try await base.send(request)
             log("\(line) → \(response.status) in \(Self.milliseconds(clock() - start)) ms")

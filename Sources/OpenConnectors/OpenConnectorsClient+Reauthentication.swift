@@ -9,19 +9,19 @@ extension OpenConnectorsClient {
     /// `********`, so a service that replaces the configuration keeps the signature key — the real
     /// Azure app key and secret just typed, and the new code. A success without id or token is
     /// refused, naming what came back. When the second read fails, the `PUT`'s answer is returned.
-    public func reauthenticate(id: Int, code: String, apiKey: String, apiSecret: String, callbackURL: String?) async throws(OpenConnectorsError) -> Instance {
+    public func reauthenticate(id: Int, code: Secret, apiKey: String, apiSecret: Secret, callbackURL: String?) async throws(OpenConnectorsError) -> Instance {
         let current = try decode(JSONValue.self, from: try await send("GET", "/instances/\(id)"))
         var configuration = current["configuration"] ?? .object([])
         if case .object = configuration {} else { configuration = .object([]) }
         for key in ["oauth.user.token", "oauth.user.refresh_token"] { configuration = configuration.removing(key) }
-        configuration = configuration.setting("oauth.api.key", to: .string(apiKey)).setting("oauth.api.secret", to: .string(apiSecret))
+        configuration = configuration.setting("oauth.api.key", to: .string(apiKey)).setting("oauth.api.secret", to: .string(apiSecret.revealed))
         if let callbackURL, !callbackURL.isEmpty { configuration = configuration.setting("oauth.callback.url", to: .string(callbackURL)) }
         let body = current.removing("token").setting("configuration", to: configuration)
-            .setting("providerData", to: .object([("code", .string(code))]))
+            .setting("providerData", to: .object([("code", .string(code.revealed))]))
         let renewed = try usableInstance(from: try await send("PUT", "/instances/\(id)?reAuthenticate=true", body: body))
         do {
             var stored = try await getInstance(id: id)
-            if (stored.token ?? "").isEmpty { stored.token = renewed.token }
+            if stored.token?.isEmpty ?? true { stored.token = renewed.token }
             return stored
         } catch .transport(.cancelled) {
             throw .transport(.cancelled)

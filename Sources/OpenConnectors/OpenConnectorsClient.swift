@@ -25,9 +25,9 @@ public struct OpenConnectorsClient: Sendable {
     ///
     /// The query holds `apiSecret`: the URL is never logged in full (`URLRedaction`). When both
     /// are refused, the documented call's refusal is reported.
-    public func oauthURL(apiKey: String, apiSecret: String, callbackURL: String, scope: String?, state: String?) async throws(OpenConnectorsError) -> OAuthRedirect {
+    public func oauthURL(apiKey: String, apiSecret: Secret, callbackURL: String, scope: String?, state: String?) async throws(OpenConnectorsError) -> OAuthRedirect {
         let path = "/elements/\(ParameterTable.connectorKey)/oauth/url"
-        var fields: [(String, JSONValue)] = [("apiKey", .string(apiKey)), ("apiSecret", .string(apiSecret)), ("callbackUrl", .string(callbackURL))]
+        var fields: [(String, JSONValue)] = [("apiKey", .string(apiKey)), ("apiSecret", .string(apiSecret.revealed)), ("callbackUrl", .string(callbackURL))]
         if let scope, !scope.isEmpty { fields.append(("scope", .string(scope))) }
         if let state, !state.isEmpty { fields.append(("state", .string(state))) }
         let query = fields.compactMap { name, value in value.stringValue.map { (name, $0) } }

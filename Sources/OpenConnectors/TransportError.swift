@@ -29,6 +29,19 @@ public enum TransportError: Error, Sendable, Equatable {
     case sandboxStopped(ending: String)
     /// Any other transport failure, with the library's own text.
     case other(code: Int, detail: String)
+    /// A request that changes something was sent (whole or in part), then its answer was lost to
+    /// `cause` (a cut-off body, a closed connection, a timeout, a cancel): the service may have
+    /// acted on it, so the outcome is unknown.
+    indirect case answerLost(TransportError)
+
+    /// Whether the user cancelled, before or after the request was sent.
+    public var isCancellation: Bool {
+        switch self {
+        case .cancelled: true
+        case .answerLost(let cause): cause.isCancellation
+        default: false
+        }
+    }
 
     /// What happened, in one sentence.
     public var message: String {
@@ -48,6 +61,7 @@ public enum TransportError: Error, Sendable, Equatable {
         case .libraryUnavailable(let detail): "libcurl, which ocwizard sends requests with, could not be loaded (\(detail))."
         case .sandboxStopped(let ending): "The embedded sandbox (ocwizard-sandbox) stopped (\(ending))."
         case .other(let code, let detail): "The request failed (curl error \(code): \(detail))."
+        case .answerLost(let cause): "The request was sent, but its answer was lost: \(cause.message)"
         }
     }
 
@@ -68,6 +82,7 @@ public enum TransportError: Error, Sendable, Equatable {
         case .libraryUnavailable: "Install libcurl4 (Debian: apt-get install libcurl4), then try again."
         case .sandboxStopped: "Quit, then restart ocwizard with --sandbox: that starts a new sandbox."
         case .other: "Try again with -v for details."
+        case .answerLost: "The service may have acted on it: check before sending it again."
         }
     }
 }

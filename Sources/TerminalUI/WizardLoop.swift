@@ -120,7 +120,7 @@ extension Effect {
     /// Whether Esc should cancel this effect.
     var isRequest: Bool {
         switch self {
-        case .verifyCredentials, .fetchAuthorizationURL, .simulateSignIn, .createInstance, .listInstances, .loadInstance,
+        case .verifyCredentials, .fetchAuthorizationURL, .simulateSignIn, .createInstance, .findInstances, .listInstances, .loadInstance,
              .reauthenticate, .enableInstance, .deleteInstance: true
         default: false
         }

@@ -180,7 +180,8 @@ public struct CreateWizard: Sendable, Equatable {
         }
         if let key = journey.state.shownOnce {
             journey.state.shownOnce = nil
-            modal = .newSignatureKey(key)
+            // Shown once on purpose: the user must store the generated key.
+            modal = .newSignatureKey(key.revealed)
         }
         if let requested = journey.state.focusRequest {
             journey.state.focusRequest = nil

@@ -1,4 +1,5 @@
 import OpenConnectors
+import SystemPorts
 
 /// A side effect the state machine asks the run loop to perform; results come back as events.
 public enum Effect: Sendable, Equatable {
@@ -10,6 +11,8 @@ public enum Effect: Sendable, Equatable {
     case simulateSignIn(url: String)
     /// `POST /instances` with this body.
     case createInstance(baseURL: String, credentials: Credentials, body: JSONValue)
+    /// List the instances that match `lookup` (same name; after a lost answer, recent ones).
+    case findInstances(baseURL: String, credentials: Credentials, lookup: InstanceLookup)
     /// Cancel the request in flight.
     case cancelRequest
     /// Put text on the clipboard (OSC 52).
@@ -41,12 +44,12 @@ public struct ReauthenticationRequest: Sendable, Equatable {
     public var baseURL: String
     public var credentials: Credentials
     public var id: Int
-    public var code: String
+    public var code: Secret
     public var apiKey: String
-    public var apiSecret: String
+    public var apiSecret: Secret
     public var callbackURL: String
 
-    public init(baseURL: String, credentials: Credentials, id: Int, code: String, apiKey: String, apiSecret: String, callbackURL: String) {
+    public init(baseURL: String, credentials: Credentials, id: Int, code: Secret, apiKey: String, apiSecret: Secret, callbackURL: String) {
         self.baseURL = baseURL; self.credentials = credentials; self.id = id; self.code = code
         self.apiKey = apiKey; self.apiSecret = apiSecret; self.callbackURL = callbackURL
     }
@@ -57,23 +60,15 @@ public struct AuthorizationRequest: Sendable, Equatable {
     public var baseURL: String
     public var credentials: Credentials
     public var apiKey: String
-    public var apiSecret: String
+    public var apiSecret: Secret
     public var callbackURL: String
     public var scope: String
     public var state: String
 
-    public init(baseURL: String, credentials: Credentials, apiKey: String, apiSecret: String, callbackURL: String, scope: String, state: String) {
+    public init(baseURL: String, credentials: Credentials, apiKey: String, apiSecret: Secret, callbackURL: String, scope: String, state: String) {
         self.baseURL = baseURL; self.credentials = credentials; self.apiKey = apiKey; self.apiSecret = apiSecret
         self.callbackURL = callbackURL; self.scope = scope; self.state = state
     }
-}
-
-/// Why writing the result file did not happen.
-public enum SaveFailure: Error, Sendable, Equatable {
-    /// A file is already there; ask before replacing it.
-    case exists(path: String)
-    /// The file could not be written.
-    case failed(path: String, reason: String)
 }
 
 /// The outcome of an effect, fed back into the state machine.
@@ -82,7 +77,9 @@ public enum EffectResult: Sendable, Equatable {
     case authorizationURL(Result<OAuthRedirect, OpenConnectorsError>)
     case signInSimulated(Result<String, OpenConnectorsError>)
     case instanceCreated(Result<Instance, OpenConnectorsError>)
-    case signatureKeyGenerated(String)
+    /// The matches of a `findInstances`, newest first.
+    case instancesFound(Result<[Instance], OpenConnectorsError>)
+    case signatureKeyGenerated(Secret)
     case fileSaved(Result<String, SaveFailure>)
     case clipboardCopied
     case browserOpened(Result<Done, BrowserFailure>)
@@ -92,12 +89,6 @@ public enum EffectResult: Sendable, Equatable {
     case instanceReauthenticated(Result<Instance, OpenConnectorsError>)
     case instanceEnabled(Result<Done, OpenConnectorsError>)
     case instanceDeleted(Result<Done, OpenConnectorsError>)
-}
-
-/// Why no browser could be opened.
-public struct BrowserFailure: Error, Sendable, Equatable {
-    public var reason: String
-    public init(reason: String) { self.reason = reason }
 }
 
 /// The success value of an effect that returns nothing else.

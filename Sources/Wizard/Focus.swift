@@ -24,6 +24,8 @@ public enum WizardAction: Sendable, Equatable, Hashable {
     case saveResult
     case goTo(WizardStep)
     case retrySubmit
+    /// Look again for an instance whose create answer was lost.
+    case lookAgain
     case quit
 
     /// The button text.
@@ -41,6 +43,7 @@ public enum WizardAction: Sendable, Equatable, Hashable {
         case .saveResult: "Save to file"
         case .goTo(let step): "Back to \(step.title)"
         case .retrySubmit: "Retry"
+        case .lookAgain: "Look again"
         case .quit: "Quit"
         }
     }

@@ -1,4 +1,5 @@
 import OpenConnectors
+import SystemPorts
 import TerminalKeys
 
 /// The save-the-instance dialogs (where to, then "replace?"), shared by create and recover.

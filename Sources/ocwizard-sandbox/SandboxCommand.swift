@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import ProductVersion
 import Sandbox
 
 /// `ocwizard-sandbox`: runs the local Open Connectors emulator until SIGINT or SIGTERM.
@@ -13,14 +14,33 @@ struct SandboxCommand: AsyncParsableCommand {
         discussion: """
         The first line on stdout is `listening on http://127.0.0.1:PORT/elements/api-v2`; a banner \
         with the credentials follows. SIGINT or SIGTERM stops the sandbox (exit status 0). \
-        See docs/SANDBOX.md for the endpoints, fault injection and a curl walkthrough.
-        """
+        See docs/SANDBOX.md for the endpoints, fault injection and a curl walkthrough. Exit status: \
+        0 stopped by a signal or end of input, 1 could not start, 2 a usage error.
+        """,
+        version: OCWizardVersion.current
     )
+
+    /// Parses and runs like the parser's own `main`, but a usage error exits 2, as `ocwizard`'s do.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 
     @Option(help: "The port on 127.0.0.1 to listen on (0 = any free port).")
     var port: UInt16 = 0
 
-    @Option(help: ArgumentHelp("A JSON file that keeps instances across restarts (written atomically after each change).", valueName: "file"))
+    @Option(help: ArgumentHelp("A JSON file that keeps instances across restarts (written atomically after each change).", valueName: "file"), completion: .file())
     var state: String?
 
     @Option(name: .customLong("seed"), help: ArgumentHelp("Start with N generated instances (only when there is no saved state).", valueName: "n"))

@@ -7,7 +7,7 @@ import Testing
 @Suite struct APIFailureTests {
     @Test func wrongSecretsAre401() async throws {
         try await withSandbox { sandbox in
-            let client = sandbox.client(credentials: Credentials(userSecret: "wrong", organizationSecret: sandbox.configuration.organizationSecret))
+            let client = sandbox.client(credentials: Credentials(userSecret: "wrong", organizationSecret: Secret(sandbox.configuration.organizationSecret)))
 
             let error = try await #require(throws: OpenConnectorsError.self) { try await client.verifyCredentials() }
 

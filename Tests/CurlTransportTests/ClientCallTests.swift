@@ -10,7 +10,7 @@ import Testing
             let lines = LineCollector()
             let client = sandbox.client(transport: LoggingTransport(wrapping: sandbox.transport, log: lines.append))
 
-            let redirect = try await client.oauthURL(apiKey: sandbox.configuration.clientID, apiSecret: sandbox.configuration.clientSecret,
+            let redirect = try await client.oauthURL(apiKey: sandbox.configuration.clientID, apiSecret: Secret(sandbox.configuration.clientSecret),
                                                      callbackURL: SandboxFixture.callbackURL, scope: "User.Read offline_access", state: "abc")
 
             #expect(redirect.element == "microsoftgraph")
@@ -36,7 +36,7 @@ import Testing
             let lines = LineCollector()
             let client = sandbox.client(transport: LoggingTransport(wrapping: sandbox.transport, log: lines.append))
 
-            let redirect = try await client.oauthURL(apiKey: sandbox.configuration.clientID, apiSecret: sandbox.configuration.clientSecret,
+            let redirect = try await client.oauthURL(apiKey: sandbox.configuration.clientID, apiSecret: Secret(sandbox.configuration.clientSecret),
                                                      callbackURL: SandboxFixture.callbackURL, scope: nil, state: nil)
 
             #expect(redirect.oauthUrl.contains("client_id=\(sandbox.configuration.clientID)"))
@@ -53,7 +53,7 @@ import Testing
             try await sandbox.inject(SandboxFault(path: SandboxFixture.apiPath("/elements/microsoftgraph/oauth/url"),
                                                   method: "GET", status: status))
             let error = try await #require(throws: OpenConnectorsError.self) {
-                _ = try await sandbox.client.oauthURL(apiKey: sandbox.configuration.clientID, apiSecret: sandbox.configuration.clientSecret,
+                _ = try await sandbox.client.oauthURL(apiKey: sandbox.configuration.clientID, apiSecret: Secret(sandbox.configuration.clientSecret),
                                                       callbackURL: SandboxFixture.callbackURL, scope: nil, state: nil)
             }
             guard case .api(let failure) = error else { Issue.record("expected an API failure, got \(error)"); return }
@@ -98,8 +98,8 @@ import Testing
             let created = try await sandbox.createInstance(name: "graph-reauth")
             let code = try await sandbox.grantCode()
 
-            let renewed = try await sandbox.client.reauthenticate(id: created.id, code: code, apiKey: sandbox.configuration.clientID,
-                                                                  apiSecret: sandbox.configuration.clientSecret,
+            let renewed = try await sandbox.client.reauthenticate(id: created.id, code: Secret(code), apiKey: sandbox.configuration.clientID,
+                                                                  apiSecret: Secret(sandbox.configuration.clientSecret),
                                                                   callbackURL: SandboxFixture.callbackURL)
 
             #expect(renewed.id == created.id)
@@ -115,8 +115,8 @@ import Testing
             let created = try await sandbox.client.createInstance(body: InstanceRequest.body(from: sandbox.form(name: "graph-reuse", code: code)))
 
             let error = try await #require(throws: OpenConnectorsError.self) {
-                _ = try await sandbox.client.reauthenticate(id: created.id, code: code, apiKey: sandbox.configuration.clientID,
-                                                            apiSecret: sandbox.configuration.clientSecret, callbackURL: nil)
+                _ = try await sandbox.client.reauthenticate(id: created.id, code: Secret(code), apiKey: sandbox.configuration.clientID,
+                                                            apiSecret: Secret(sandbox.configuration.clientSecret), callbackURL: nil)
             }
             #expect(error.apiKind == .grantCodeRejected)
         }

@@ -79,7 +79,8 @@ import Testing
         try await withSandbox { sandbox in
             try await sandbox.inject(SandboxFault(path: SandboxFixture.apiPath("/instances"), delayMs: 10_000))
             let call = Task { try await sandbox.client.verifyCredentials() }
-            // The sandbox takes a fault off its list when the request arrives.
+            // The sandbox takes a fault off its list when the request arrives. Generous: on two busy
+            // cores the in-process sandbox can wait seconds for a thread of the cooperative pool.
             try await waitUntil("the request reached the sandbox", timeout: .seconds(30)) { try await sandbox.pendingFaultCount() == 0 }
             let cancelled = ContinuousClock.now
 

@@ -20,7 +20,7 @@ import Testing
                                                   method: "POST", status: 404))
 
             try await client.verifyCredentials()
-            _ = try await client.oauthURL(apiKey: sandbox.configuration.clientID, apiSecret: sandbox.configuration.clientSecret,
+            _ = try await client.oauthURL(apiKey: sandbox.configuration.clientID, apiSecret: Secret(sandbox.configuration.clientSecret),
                                           callbackURL: SandboxFixture.callbackURL, scope: nil, state: SandboxFixture.state)
             let code = try await sandbox.grantCode()
             let created = try await client.createInstance(body: InstanceRequest.body(from: sandbox.form(name: "graph-logged", code: code)))
@@ -33,7 +33,7 @@ import Testing
             #expect(log.contains("proxy for 127.0.0.1"))
             let secrets = [
                 sandbox.configuration.userSecret, sandbox.configuration.organizationSecret,
-                sandbox.configuration.clientSecret, SandboxFixture.signatureKey, code, try #require(created.token),
+                sandbox.configuration.clientSecret, SandboxFixture.signatureKey, code, try #require(created.token).revealed,
             ]
             for secret in secrets {
                 #expect(!log.contains(secret), "the verbose log shows a secret: \(secret)")

@@ -62,6 +62,36 @@ struct LineRecoverTests {
         #expect(io.output.contains("The token changed"))
     }
 
+    @Test("Re-authentication whose answer is lost: the instance is read again, once PUT, no new sign-in", arguments: [true, false])
+    func reauthenticationAnswerLost(applied: Bool) async {
+        let lost = OpenConnectorsError.transport(.answerLost(.connectionLost(detail: "Empty reply from server")))
+        let performer = ScriptedPerformer { effect, earlier in
+            switch effect {
+            case .verifyCredentials: return [.credentialsVerified(.success(Done()))]
+            case .listInstances: return [.instancesPage(.success(InstancePage(instances: [Self.first, Self.second])))]
+            case .loadInstance: return [.instanceLoaded(.success(earlier > 0 && applied ? Self.renewed : Self.first))]
+            case .fetchAuthorizationURL: return [.authorizationURL(.success(OAuthRedirect(oauthUrl: signInURL, element: "microsoftgraph")))]
+            case .reauthenticate: return [.instanceReauthenticated(.failure(lost))]
+            default: return []
+            }
+        }
+        let io = ScriptedLineIO(answers: [
+            "", "user-secret", "org-secret", "1", "re",
+            "0f5e4a1c-1111-2222-3333-444455556666", "client~secret~value", "", "",
+            "", redirect(),
+            "quit",
+        ])
+        let outcome = await LineRecover(io: io, performer: performer, configuration: configuration).run()
+        #expect(outcome == .finished, "\(io.output)")
+        #expect(performer.effects.filter { $0.kind == "reauthenticate" }.count == 1)
+        #expect(io.output.contains("Reading the instance again…"))
+        if applied {
+            #expect(io.output.contains("✓ Re-authenticated: the instance, read again, has a new token"), "\(io.output)")
+        } else {
+            #expect(io.output.contains("may or may not have been applied"), "\(io.output)")
+        }
+    }
+
     @Test("A 401 while listing asks for the secrets again with them kept")
     func unauthorized() async {
         let refused = OpenConnectorsError.api(APIFailure(status: 401, body: nil))

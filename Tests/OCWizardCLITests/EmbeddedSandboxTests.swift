@@ -1,5 +1,6 @@
-import Glibc
 import OpenConnectors
+import SystemPorts
+import SystemTesting
 import Testing
 @testable import OCWizardCLI
 
@@ -14,19 +15,11 @@ struct EmbeddedSandboxTests {
         func send(_ request: HTTPRequest) async throws -> HTTPResponse { throw error }
     }
 
-    /// Starts `/bin/sh -c script` and returns its liveness.
-    private func child(_ script: String) throws -> SandboxLiveness {
-        let pid = try #require(ChildProcess.spawn("/bin/sh", ["-c", script]))
-        return SandboxLiveness(pid: pid)
-    }
-
-    /// Waits up to five seconds for the child to end and returns how it ended.
-    private func ending(of liveness: SandboxLiveness) async throws -> String? {
-        for _ in 0..<500 {
-            if let how = liveness.ending() { return how }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        return nil
+    /// A child that has ended as described (`nil`: still running).
+    private func child(ending: String?) -> ScriptedProcess {
+        let process = ScriptedProcess()
+        if let ending { process.end(ending) }
+        return process
     }
 
     @Test("the sandbox's prefilled values raise no problem, not even a warning")
@@ -37,18 +30,10 @@ struct EmbeddedSandboxTests {
         #expect(Validator.problems(in: values.form, for: ids) == [])
     }
 
-    @Test("how the child ended: exit status or signal")
-    func endings() async throws {
-        #expect(try await ending(of: child("exit 3")) == "exited with status 3")
-        #expect(try await ending(of: child("kill -KILL $$")) == "killed by signal 9 (SIGKILL)")
-    }
-
     @Test("a failed request to a stopped sandbox says so, with how it ended and to restart ocwizard")
     func stoppedSandbox() async throws {
-        let liveness = try child("exit 3")
-        _ = try await ending(of: liveness)
         let transport = SandboxWatchingTransport(wrapping: FailingTransport(error: .connectionRefused(host: "127.0.0.1:45999")),
-                                                 sandboxURL: Self.sandboxURL, liveness: liveness)
+                                                 sandboxURL: Self.sandboxURL, process: child(ending: "exited with status 3"))
         let error = await #expect(throws: TransportError.self) {
             _ = try await transport.send(HTTPRequest(method: "GET", url: Self.sandboxURL + "/instances"))
         }
@@ -60,29 +45,25 @@ struct EmbeddedSandboxTests {
 
     @Test("while the sandbox runs, and for other hosts, errors pass through unchanged")
     func passesThrough() async throws {
-        let running = try child("sleep 30")
-        defer { running.stop() }
+        let running = child(ending: nil)
         let refused = TransportError.connectionRefused(host: "127.0.0.1:45999")
-        let transport = SandboxWatchingTransport(wrapping: FailingTransport(error: refused), sandboxURL: Self.sandboxURL, liveness: running)
+        let transport = SandboxWatchingTransport(wrapping: FailingTransport(error: refused), sandboxURL: Self.sandboxURL, process: running)
         await #expect(throws: refused) { _ = try await transport.send(HTTPRequest(method: "GET", url: Self.sandboxURL + "/instances")) }
 
-        let ended = try child("exit 0")
-        _ = try await ending(of: ended)
-        let elsewhere = SandboxWatchingTransport(wrapping: FailingTransport(error: refused), sandboxURL: Self.sandboxURL, liveness: ended)
+        let ended = child(ending: "exited with status 0")
+        let elsewhere = SandboxWatchingTransport(wrapping: FailingTransport(error: refused), sandboxURL: Self.sandboxURL, process: ended)
         await #expect(throws: refused) { _ = try await elsewhere.send(HTTPRequest(method: "GET", url: "https://api.example.com/elements/api-v2/instances")) }
         await #expect(throws: TransportError.cancelled) {
-            _ = try await SandboxWatchingTransport(wrapping: FailingTransport(error: .cancelled), sandboxURL: Self.sandboxURL, liveness: ended)
+            _ = try await SandboxWatchingTransport(wrapping: FailingTransport(error: .cancelled), sandboxURL: Self.sandboxURL, process: ended)
                 .send(HTTPRequest(method: "GET", url: Self.sandboxURL + "/instances"))
         }
     }
 
     @Test("the transports of a --sandbox run watch the embedded sandbox")
     func transportsWatch() throws {
-        let liveness = try child("sleep 30")
-        defer { liveness.stop() }
         var settings = ConnectionSettings()
         settings.sandbox = true
-        settings.embeddedSandbox = EmbeddedSandbox(baseURL: Self.sandboxURL, liveness: liveness)
+        settings.embeddedSandbox = EmbeddedSandbox(baseURL: Self.sandboxURL, process: child(ending: nil))
         #expect(Transports.make(settings, log: { _ in }) is SandboxWatchingTransport)
         #expect(!(Transports.make(ConnectionSettings(), log: { _ in }) is SandboxWatchingTransport))
     }

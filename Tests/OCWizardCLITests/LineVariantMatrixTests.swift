@@ -1,6 +1,7 @@
 import LineUI
 import OpenConnectors
 import Sandbox
+import SystemTesting
 import Testing
 import Wizard
 @testable import OCWizardCLI
@@ -49,7 +50,7 @@ extension ServiceVariantMatrix {
         @Test("create: connection check, sign-in URL, the service's state, submit — on every variant", arguments: VariantCase.all)
         func create(_ setup: VariantCase) async throws {
             let sandbox = try await TestSandbox.start(variants: setup.variants)
-            let performer = LiveEffects(transport: Transports.make(ConnectionSettings(), log: { _ in }))
+            let performer = LiveEffects(transport: Transports.make(ConnectionSettings(), log: { _ in }), ports: InMemoryPorts().ports)
             let configuration = WizardConfiguration(sandboxURL: sandbox.baseURL, prefill: prefill(sandbox), oauthState: "line-matrix-state", browserAvailable: false)
             var journey = Journey(steps: CreateJourney.steps, options: configuration.journeyOptions, form: configuration.initialForm)
             let io = PromptedLineIO(acceptEverything)
@@ -72,7 +73,7 @@ extension ServiceVariantMatrix {
             form.eventsEnabled = true
             form[.code] = try await sandbox.signIn()
             let client = OpenConnectorsClient(transport: Transports.make(ConnectionSettings(), log: { _ in }), baseURL: sandbox.baseURL,
-                                              credentials: Credentials(userSecret: TestSandbox.userSecret, organizationSecret: TestSandbox.organizationSecret))
+                                              credentials: Credentials(userSecret: Secret(TestSandbox.userSecret), organizationSecret: Secret(TestSandbox.organizationSecret)))
             let id = try await client.createInstance(body: InstanceRequest.body(from: form)).id
             #expect(await sandbox.server.storedConfiguration(id: id)?["event.notification.signature.key"] == signatureKey)
             try await client.setEnabled(id: id, false)
@@ -96,7 +97,7 @@ extension ServiceVariantMatrix {
             var values = prefill(sandbox)
             values[.name] = nil
             let configuration = WizardConfiguration(sandboxURL: sandbox.baseURL, prefill: values, oauthState: "line-matrix-state", browserAvailable: false)
-            let performer = LiveEffects(transport: Transports.make(ConnectionSettings(), log: { _ in }))
+            let performer = LiveEffects(transport: Transports.make(ConnectionSettings(), log: { _ in }), ports: InMemoryPorts().ports)
             let outcome = await LineRecover(io: io, performer: performer, configuration: configuration).run()
             let remaining = try await sandbox.instances()
             let stored = await sandbox.server.storedConfiguration(id: id)
@@ -134,7 +135,7 @@ extension ServiceVariantMatrix {
         @Test("an empty account lists nothing (no error); then only the Microsoft Graph instance is listed and opens", arguments: VariantCase.all)
         func recover(_ setup: VariantCase) async throws {
             let sandbox = try await TestSandbox.start(variants: setup.variants)
-            let performer = LiveEffects(transport: Transports.make(ConnectionSettings(), log: { _ in }))
+            let performer = LiveEffects(transport: Transports.make(ConnectionSettings(), log: { _ in }), ports: InMemoryPorts().ports)
             let configuration = WizardConfiguration(sandboxURL: sandbox.baseURL, prefill: [
                 .baseURL: sandbox.baseURL, .userSecret: TestSandbox.userSecret, .organizationSecret: TestSandbox.organizationSecret,
             ], oauthState: "screen-matrix")
@@ -150,7 +151,7 @@ extension ServiceVariantMatrix {
                                  .name: "graph-calendar-alice", .tags: "team-a"] { form[key] = value }
             form[.code] = try await sandbox.signIn()
             let client = OpenConnectorsClient(transport: Transports.make(ConnectionSettings(), log: { _ in }), baseURL: sandbox.baseURL,
-                                              credentials: Credentials(userSecret: TestSandbox.userSecret, organizationSecret: TestSandbox.organizationSecret))
+                                              credentials: Credentials(userSecret: Secret(TestSandbox.userSecret), organizationSecret: Secret(TestSandbox.organizationSecret)))
             let created = try await client.createInstance(body: InstanceRequest.body(from: form))
 
             var wizard = RecoverWizard(configuration: configuration)

@@ -31,7 +31,7 @@ struct GrantCodeTests {
     ])
     func extracts(_ example: Extraction) throws {
         let grant = try GrantCode.extract(example.pasted).get()
-        #expect(grant.code == example.code)
+        #expect(grant.code.revealed == example.code)
         #expect(grant.state == example.state)
     }
 
@@ -48,7 +48,7 @@ struct GrantCodeTests {
     /// `code|state` of a successful extraction, or the problem.
     private func codeAndState(_ result: Result<GrantCode, GrantCodeProblem>) -> String {
         switch result {
-        case .success(let grant): "\(grant.code)|\(grant.state ?? "nil")"
+        case .success(let grant): "\(grant.code.revealed)|\(grant.state ?? "nil")"
         case .failure(let problem): "\(problem)"
         }
     }

@@ -33,7 +33,7 @@ struct PlausibilityTests {
     @Test("GrantCode.parse refuses a fragment, so the grant-code step never shows \"Code found\" for it")
     func parseRefusesFragments() {
         #expect(GrantCode.parse("abc") == .failure(.implausibleLength(length: 3, minimum: GrantCode.minimumLength)))
-        #expect((try? GrantCode.parse(Self.sandboxCode).get().code) == Self.sandboxCode)
+        #expect((try? GrantCode.parse(Self.sandboxCode).get().code.revealed) == Self.sandboxCode)
     }
 
     @Test("code: a redirected address must be the callback URL (scheme, host, port and path)", arguments: [

@@ -1,7 +1,7 @@
 import OpenConnectors
 import Testing
 
-/// `ParsedURL`, `QueryString` and `URLRedaction`.
+/// `ParsedURL`, `QueryString` and `Redaction.url`.
 @Suite("URL handling")
 struct URLHandlingTests {
     @Test("every part of a full URL, scheme and host lower-cased")
@@ -123,6 +123,6 @@ struct URLHandlingTests {
         ("https://h/path/only", "https://h/path/only"),
     ])
     func redaction(_ url: String, _ redacted: String) {
-        #expect(URLRedaction.redact(url) == redacted)
+        #expect(Redaction.url(url) == redacted)
     }
 }

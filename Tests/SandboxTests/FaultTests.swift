@@ -83,6 +83,53 @@ import Testing
         }
     }
 
+    @Test func handledDropCreatesTheInstanceThenClosesWithoutAnswer() async throws {
+        try await withSandbox { sandbox in
+            try await inject(sandbox, ["path": "/elements/api-v2/instances", "method": "POST", "drop": true, "handled": true])
+            await #expect(throws: RawHTTPError.noResponse) {
+                _ = try await sandbox.createInstance(name: "kept")
+            }
+            let listed = try await sandbox.send("GET", "/instances").array
+            #expect(listed.map { $0["name"] as? String } == ["kept"])
+        }
+    }
+
+    @Test func handledDelayCreatesTheInstanceBeforeTheSlowAnswer() async throws {
+        try await withSandbox { sandbox in
+            try await inject(sandbox, ["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 8_000, "handled": true])
+            let answer = Task { try await sandbox.createInstance(name: "slow") }
+            // The instance is listed while its answer is still being held back.
+            let deadline = ContinuousClock.now + .seconds(7)
+            var listed: [[String: Any]] = []
+            while listed.isEmpty, ContinuousClock.now < deadline {
+                listed = try await sandbox.send("GET", "/instances").array
+                if listed.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(listed.map { $0["name"] as? String } == ["slow"])
+            #expect(try await answer.value.status == 200)
+        }
+    }
+
+    @Test func handledMalformedCreatesTheInstanceButAnswersNoJSON() async throws {
+        try await withSandbox { sandbox in
+            try await inject(sandbox, ["path": "/elements/api-v2/instances", "method": "POST", "malformed": true, "handled": true])
+            let response = try await sandbox.createInstance(name: "unreadable")
+            #expect(response.status == 200)
+            #expect((try? JSONSerialization.jsonObject(with: response.body)) == nil)
+            #expect(try await sandbox.send("GET", "/instances").array.count == 1)
+        }
+    }
+
+    @Test func theJournalCountsEveryAPIRequestButNotFaultControl() async throws {
+        try await withSandbox { sandbox in
+            try await inject(sandbox, ["path": "/elements/api-v2/instances", "status": 503])
+            _ = try await sandbox.send("GET", "/instances")
+            _ = try await sandbox.send("GET", "/instances/7")
+            #expect(await sandbox.server.receivedRequests().map(\.description)
+                == ["GET /elements/api-v2/instances", "GET /elements/api-v2/instances/7"])
+        }
+    }
+
     @Test func deleteClearsAndGetLists() async throws {
         try await withSandbox { sandbox in
             try await inject(sandbox, ["path": "/elements/api-v2/instances", "status": 500, "count": 3])

@@ -57,7 +57,7 @@ struct RenderingTests {
             #expect(!text.contains("sandbox-client-secret"))
             #expect(!text.contains("sandbox-user"))
             #expect(!text.contains("0123456789abcdef0123456789abcdef"))
-            #expect(!text.contains(ScreenFixtures.instance.token!))
+            #expect(!text.contains(ScreenFixtures.instance.token!.revealed))
         }
     }
 

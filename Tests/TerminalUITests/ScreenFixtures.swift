@@ -103,4 +103,36 @@ enum ScreenFixtures {
             providerMessage: "AADSTS54005: OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token."))))))
         return wizard
     }
+
+    /// Submitted, and the answer was lost when the connection closed; the wizard is looking.
+    static func lostAnswer() -> CreateWizard {
+        var wizard = submitting()
+        wizard.receive(.instanceCreated(.failure(.transport(.answerLost(.connectionLost(detail: "Empty reply from server"))))))
+        return wizard
+    }
+
+    /// The lost answer's instance was found.
+    static func lostAnswerFound() -> CreateWizard {
+        var wizard = lostAnswer()
+        wizard.receive(.instancesFound(.success([instance])))
+        return wizard
+    }
+
+    /// Looking for the lost answer's instance failed too.
+    static func lostAnswerUnknown() -> CreateWizard {
+        var wizard = lostAnswer()
+        wizard.receive(.instancesFound(.failure(.transport(.timedOut(seconds: 30)))))
+        return wizard
+    }
+
+    /// Review, with an instance of the same name already there.
+    static func reviewNameTaken() -> CreateWizard {
+        var wizard = review()
+        var older = instance
+        older.id = 1007
+        older.name = wizard.form.normalized(.name)
+        older.createdDate = "2026-11-30T08:12:44Z"
+        wizard.receive(.instancesFound(.success([older])))
+        return wizard
+    }
 }

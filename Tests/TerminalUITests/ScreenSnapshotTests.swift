@@ -120,6 +120,16 @@ struct ScreenSnapshotTests {
         assertSnapshot(render(ScreenFixtures.resultSuccess(), 120, 40), named: "result-success-120x40")
     }
 
+    @Test func lostAnswerScreens() {
+        assertSnapshot(render(ScreenFixtures.lostAnswer()), named: "submitting-lost-answer")
+        assertSnapshot(render(ScreenFixtures.lostAnswerFound()), named: "result-lost-answer-found")
+        assertSnapshot(render(ScreenFixtures.lostAnswerUnknown()), named: "result-lost-answer-unknown")
+    }
+
+    @Test func reviewNameTaken() {
+        assertSnapshot(render(ScreenFixtures.reviewNameTaken()), named: "review-name-taken")
+    }
+
     @Test func resultTokenRevealed() {
         var wizard = ScreenFixtures.resultSuccess()
         wizard.press(.control("r"))

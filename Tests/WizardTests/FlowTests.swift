@@ -131,7 +131,7 @@ struct SubmitFlowTests {
         wizard.focus = .action(.generateKey)
         #expect(wizard.press(.enter) == [.generateSignatureKey])
         let key = String(repeating: "k", count: 44)
-        wizard.receive(.signatureKeyGenerated(key))
+        wizard.receive(.signatureKeyGenerated(Secret(key)))
         #expect(wizard.modal == .newSignatureKey(key))
         #expect(wizard.form[.signatureKey] == key)
         #expect(wizard.press(.character("c")) == [.copyToClipboard(key)])
@@ -166,7 +166,7 @@ struct SubmitFlowTests {
         #expect(!wizard.tokenRevealed)
         wizard.press(.control("r"))
         #expect(wizard.tokenRevealed)
-        #expect(wizard.press(.enter) == [.copyToClipboard(sampleInstance.token!)])
+        #expect(wizard.press(.enter) == [.copyToClipboard(sampleInstance.token!.revealed)])
         wizard.focus = .action(.quit)
         #expect(wizard.press(.enter) == [.quit(status: 0)])
     }
@@ -234,7 +234,7 @@ struct SubmitFlowTests {
         #expect(wizard.press(.escape) == [.cancelRequest])
         wizard.receive(.instanceCreated(.failure(.transport(.cancelled))))
         #expect(wizard.step == .review)
-        #expect(wizard.banner?.lines.first == "Submission cancelled.")
+        #expect(wizard.banner?.lines.first == "Submission cancelled before the request was sent: nothing was created.")
     }
 
     @Test("Submit re-validates everything and jumps to the first bad field")
@@ -263,7 +263,7 @@ struct SubmitFlowTests {
             return
         }
         #expect(path == "graph-calendar-alice.ocwizard.json")
-        #expect(contents.contains("\"token\": \"\(sampleInstance.token!)\""))
+        #expect(contents.contains("\"token\": \"\(sampleInstance.token!.revealed)\""))
         #expect(contents.contains("\"baseUrl\": \"\(ParameterTable.defaultBaseURL)\""))
         wizard.receive(.fileSaved(.failure(.exists(path: path))))
         #expect(wizard.modal == .save(.confirmOverwrite(path: path)))

@@ -5,7 +5,7 @@ import Testing
 /// Instances for the recover tests.
 func sampleInstances(_ count: Int) -> [Instance] {
     (1...count).map { index in
-        Instance(id: 1000 + index, name: "instance-\(String(format3(index)))", token: "token-\(index)",
+        Instance(id: 1000 + index, name: "instance-\(String(format3(index)))", token: Secret("token-\(index)"),
                  tags: index % 2 == 0 ? ["even", "team-a"] : ["odd"], valid: index != 3, disabled: index == 4,
                  eventsEnabled: index % 5 == 0, createdDate: "2026-11-\(String(format2(index % 28 + 1)))T10:00:00Z",
                  configuration: ["oauth.api.key": "********", "oauth.callback.url": "https://localhost/cb", "oauth.scope": "Calendars.Read offline_access"])

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import OpenConnectors
+import SystemPorts
 
 /// A team profile: non-secret defaults a lead hands to a new team member (`profile.json`).
 struct Profile: Sendable, Equatable {
@@ -27,8 +28,8 @@ struct Profile: Sendable, Equatable {
     }
 
     /// Reads and checks a profile; secrets and malformed values are refused with the key named.
-    static func load(_ path: String) throws(Refusal) -> Profile {
-        guard let text = TextFile.read(path) else { throw Refusal(message: "cannot read the profile \(path).") }
+    static func load(_ path: String, files: any FileAccess) throws(Refusal) -> Profile {
+        guard let text = files.read(path) else { throw Refusal(message: "cannot read the profile \(path).") }
         return try parse(text, path: path)
     }
 

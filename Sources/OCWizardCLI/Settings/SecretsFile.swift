@@ -1,4 +1,5 @@
 import OpenConnectors
+import SystemPorts
 
 /// `--secrets-file`: `NAME=value` lines for the secrets that never go on the command line.
 enum SecretsFile {
@@ -11,18 +12,18 @@ enum SecretsFile {
     }
 
     /// Reads the file, refusing it (ssh-style) when group or others may read it.
-    static func load(_ path: String) throws(Refusal) -> [String: String] {
-        guard let mode = TextFile.mode(path) else { throw Refusal(message: "cannot find the secrets file \(path).") }
+    static func load(_ path: String, files: any FileAccess) throws(Refusal) -> [String: Secret] {
+        guard let mode = files.permissions(path) else { throw Refusal(message: "cannot find the secrets file \(path).") }
         if mode & 0o077 != 0 {
             throw Refusal(message: "the secrets file \(path) is readable by others (mode \(String(mode, radix: 8))). Run: chmod 600 \(path)")
         }
-        guard let text = TextFile.read(path) else { throw Refusal(message: "cannot read the secrets file \(path).") }
+        guard let text = files.read(path) else { throw Refusal(message: "cannot read the secrets file \(path).") }
         return try parse(text, path: path)
     }
 
     /// Parses `NAME=value` lines; blank lines and `#` comments are skipped, `export ` and quotes are allowed.
-    static func parse(_ text: String, path: String) throws(Refusal) -> [String: String] {
-        var values: [String: String] = [:]
+    static func parse(_ text: String, path: String) throws(Refusal) -> [String: Secret] {
+        var values: [String: Secret] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = Normalizer.trim(String(rawLine))
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -38,7 +39,7 @@ enum SecretsFile {
             guard allowedNames.contains(name) else {
                 throw Refusal(message: "\(path) line \(index + 1): \(name) is not a secret ocwizard reads; use one of \(allowedNames.sorted().joined(separator: ", ")).")
             }
-            values[name] = value
+            values[name] = Secret(value)
         }
         return values
     }

@@ -1,4 +1,5 @@
 import OpenConnectors
+import SystemPorts
 
 /// Merges defaults, the profile, the environment, the secrets file and flags into one form.
 struct ValueSources: Sendable {
@@ -10,7 +11,7 @@ struct ValueSources: Sendable {
     var namePrefix: String?
 
     /// Merges, lowest priority first: table defaults < profile < environment < secrets file < flags.
-    init(flags: [ParameterID: String], environment: ProcessEnvironment, profile: Profile?, secrets: [String: String]) {
+    init(flags: [ParameterID: String], environment: ProcessEnvironment, profile: Profile?, secrets: [String: Secret]) {
         form = InstanceForm()
         sources = [:]
         namePrefix = profile?.namePrefix
@@ -21,7 +22,8 @@ struct ValueSources: Sendable {
         for row in ParameterTable.all {
             guard let variable = row.environmentVariable else { continue }
             if let value = environment[variable] { set(row.id, value, from: .environment) }
-            if row.isSecret, let value = secrets[variable], !value.isEmpty { set(row.id, value, from: .secretsFile) }
+            // The form holds editable text; the secret is typed again when it leaves the form (`InstanceForm.secret`).
+            if row.isSecret, let secret = secrets[variable], !secret.isEmpty { set(row.id, secret.revealed, from: .secretsFile) }
         }
         for (id, value) in flags { set(id, value, from: .flag) }
     }
@@ -45,21 +47,21 @@ struct ValueSources: Sendable {
     struct SourceError: Error { let message: String }
 
     /// Reads the profile (given, or the default one when present) and the secrets file, and merges everything.
-    static func gather(flags: [ParameterID: String], profilePath: String?, secretsFile: String?, environment: ProcessEnvironment) throws(SourceError) -> ValueSources {
+    static func gather(flags: [ParameterID: String], profilePath: String?, secretsFile: String?, ports: Ports) throws(SourceError) -> ValueSources {
         var profile: Profile?
         do {
             if let path = profilePath {
-                profile = try Profile.load(path)
-            } else if let path = Profile.defaultPath(environment), TextFile.mode(path) != nil {
-                profile = try Profile.load(path)
+                profile = try Profile.load(path, files: ports.files)
+            } else if let path = Profile.defaultPath(ports.environment), ports.files.permissions(path) != nil {
+                profile = try Profile.load(path, files: ports.files)
             }
         } catch {
             throw SourceError(message: error.message)
         }
-        var secrets: [String: String] = [:]
+        var secrets: [String: Secret] = [:]
         if let secretsFile {
-            do { secrets = try SecretsFile.load(secretsFile) } catch { throw SourceError(message: error.message) }
+            do { secrets = try SecretsFile.load(secretsFile, files: ports.files) } catch { throw SourceError(message: error.message) }
         }
-        return ValueSources(flags: flags, environment: environment, profile: profile, secrets: secrets)
+        return ValueSources(flags: flags, environment: ports.environment, profile: profile, secrets: secrets)
     }
 }

@@ -20,12 +20,15 @@ struct SandboxAPI: Sendable {
     let codes: AuthorizationCodeBook
     /// Faults waiting to be played.
     let faults: FaultInjector
+    /// The requests received so far.
+    let journal: RequestJournal
 
     /// Creates the API over the given stores.
-    init(configuration: SandboxConfiguration, store: InstanceStore, faults: FaultInjector) {
+    init(configuration: SandboxConfiguration, store: InstanceStore, faults: FaultInjector, journal: RequestJournal) {
         self.configuration = configuration
         self.store = store
         self.faults = faults
+        self.journal = journal
         self.codes = AuthorizationCodeBook(
             apps: [configuration.clientID: configuration.clientSecret],
             now: configuration.now
@@ -34,9 +37,12 @@ struct SandboxAPI: Sendable {
 
     /// Plays a pending fault for `request` if one matches, and otherwise answers it normally.
     func outcome(for request: SandboxRequest) async -> SandboxOutcome {
-        guard Route.match(path: request.path) != .faults,
-              let fault = await faults.take(method: request.method, path: request.path)
+        guard Route.match(path: request.path) != .faults else { return .respond(await respond(to: request)) }
+        await journal.record(method: request.method, path: request.path)
+        guard let fault = await faults.take(method: request.method, path: request.path)
         else { return .respond(await respond(to: request)) }
+        // A handled request has its side effects now, whatever its answer becomes.
+        let handledResponse = fault.handled ? await respond(to: request) : nil
         if fault.delayMs > 0 {
             try? await Task.sleep(for: .milliseconds(fault.delayMs))
         }
@@ -51,7 +57,7 @@ struct SandboxAPI: Sendable {
                 body: Data("<html><body>Injected fault: this is not JSON {\"id\": </body></html>".utf8)
             ))
         }
-        let response = await respond(to: request)
+        let response = if let handledResponse { handledResponse } else { await respond(to: request) }
         return fault.truncated ? .truncate(response) : .respond(response)
     }
 

@@ -1,6 +1,9 @@
 /// A misbehaviour the sandbox plays for the next `count` requests under `path`, for tests of
 /// clients: a delay, an error status, a malformed or truncated body, or a dropped connection.
 ///
+/// With `handled`, the request is handled first (an instance is created, a code redeemed) and
+/// the fault is played on its answer: the answers a client loses although the service acted.
+///
 /// The JSON form (`POST /sandbox/faults`) has the same field names; every field but `path`
 /// is optional. At most one of `status`, `malformed`, `truncated` and `drop` may be set.
 public struct SandboxFault: Codable, Sendable, Equatable {
@@ -20,13 +23,17 @@ public struct SandboxFault: Codable, Sendable, Equatable {
     public var malformed: Bool
     /// Handle the request, then send half the body under the full `Content-Length` and close.
     public var truncated: Bool
-    /// Close the connection without any answer (the request is not handled).
+    /// Close the connection without any answer (the request is not handled unless `handled`).
     public var drop: Bool
+    /// Handle the request before playing the rest (the delay, drop, status or malformed body),
+    /// so its side effects happen although the client does not get the real answer.
+    public var handled: Bool
 
     /// Creates a fault; the defaults affect one request and change nothing.
     public init(
         path: String, method: String? = nil, count: Int = 1, delayMs: Int = 0, status: Int? = nil,
-        message: String? = nil, malformed: Bool = false, truncated: Bool = false, drop: Bool = false
+        message: String? = nil, malformed: Bool = false, truncated: Bool = false, drop: Bool = false,
+        handled: Bool = false
     ) {
         self.path = path
         self.method = method
@@ -37,6 +44,7 @@ public struct SandboxFault: Codable, Sendable, Equatable {
         self.malformed = malformed
         self.truncated = truncated
         self.drop = drop
+        self.handled = handled
     }
 
     /// Decodes the JSON form, filling in the defaults of missing fields.
@@ -51,7 +59,8 @@ public struct SandboxFault: Codable, Sendable, Equatable {
             message: try container.decodeIfPresent(String.self, forKey: .message),
             malformed: try container.decodeIfPresent(Bool.self, forKey: .malformed) ?? false,
             truncated: try container.decodeIfPresent(Bool.self, forKey: .truncated) ?? false,
-            drop: try container.decodeIfPresent(Bool.self, forKey: .drop) ?? false
+            drop: try container.decodeIfPresent(Bool.self, forKey: .drop) ?? false,
+            handled: try container.decodeIfPresent(Bool.self, forKey: .handled) ?? false
         )
     }
 

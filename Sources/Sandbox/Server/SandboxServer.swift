@@ -14,6 +14,7 @@ public actor SandboxServer {
     /// The settings this sandbox was created with.
     public nonisolated let configuration: SandboxConfiguration
     private let faults = FaultInjector()
+    private let journal = RequestJournal()
     private var running: Running?
 
     /// A started server and what it needs to stop.
@@ -34,7 +35,7 @@ public actor SandboxServer {
     public func start(port: UInt16 = 0) async throws -> UInt16 {
         if let running { return running.port }
         let store = try Self.makeStore(configuration)
-        let api = SandboxAPI(configuration: configuration, store: store, faults: faults)
+        let api = SandboxAPI(configuration: configuration, store: store, faults: faults, journal: journal)
         let server = HTTPServer(
             address: try .inet(ip4: "127.0.0.1", port: port),
             timeout: 900,
@@ -84,6 +85,12 @@ public actor SandboxServer {
     /// Drops every pending fault, as `DELETE /sandbox/faults` does.
     public func clearFaults() async {
         await faults.clear()
+    }
+
+    /// The API requests received so far (method and path, oldest first; `/sandbox/faults` left
+    /// out), for tests that must know how often a request arrived.
+    public func receivedRequests() async -> [ReceivedRequest] {
+        await journal.entries()
     }
 
     /// Why `start` failed.

@@ -49,8 +49,24 @@ public enum FailureRouter {
         }
     }
 
+    /// The route of a failed submit, given what looking for a lost answer's instance found: none
+    /// found → a new sign-in (the request probably used the grant code up); the look-up failed →
+    /// stay (sending again could make a second instance); otherwise the error's own route.
+    public static func route(_ error: OpenConnectorsError, lostAnswer: LostAnswer?) -> FailureRoute {
+        switch lostAnswer?.search {
+        case .foundNone?:
+            return FailureRoute(target: .authorize, banner: Banner(tone: .info, lines: [
+                "The last submit created nothing (its answer was lost, and no instance was found). Sign in again for a new code, then submit.",
+            ]), cleared: [.code], newSignIn: true)
+        case .failed?, .looking?:
+            return FailureRoute(banner: lostAnswer?.banner)
+        case .found?, nil:
+            return route(error)
+        }
+    }
+
     /// The step a failed submit sends the user back to (the review when nothing needs changing).
-    public static func returnStep(for error: OpenConnectorsError) -> WizardStep {
-        route(error).target ?? .review
+    public static func returnStep(for error: OpenConnectorsError, lostAnswer: LostAnswer? = nil) -> WizardStep {
+        route(error, lostAnswer: lostAnswer).target ?? .review
     }
 }

@@ -66,7 +66,7 @@ public struct Journey: Sendable, Equatable {
         case .back: _ = goBack(); return []
         case .goTo(let target):
             // "Back to …" after a failed submit takes that failure's route.
-            if let failure = state.submitFailure { return follow(FailureRouter.route(failure), to: target) }
+            if let failure = state.submitFailure { return follow(FailureRouter.route(failure, lostAnswer: state.lostAnswer), to: target) }
             return show(target)
         default:
             var state = self.state
@@ -115,6 +115,7 @@ public struct Journey: Sendable, Equatable {
         if route.reverify { state.verifiedConnection = nil }
         state.focusRequest = route.focus
         state.submitFailure = nil
+        state.lostAnswer = nil
         guard let target = override ?? route.target else {
             state.banner = route.banner
             return []

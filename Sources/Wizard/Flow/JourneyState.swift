@@ -20,7 +20,7 @@ public struct JourneyOptions: Sendable, Equatable {
 
 /// What the journey is waiting for.
 public enum BusyReason: Sendable, Equatable {
-    case verifyingCredentials, fetchingAuthorizationURL, simulatingSignIn, submitting
+    case verifyingCredentials, fetchingAuthorizationURL, simulatingSignIn, submitting, lookingForInstance
 
     /// The spinner's caption.
     public var caption: String {
@@ -29,6 +29,7 @@ public enum BusyReason: Sendable, Equatable {
         case .fetchingAuthorizationURL: "Asking Open Connectors for the sign-in URL…"
         case .simulatingSignIn: "Signing in to the sandbox…"
         case .submitting: "Creating the instance…"
+        case .lookingForInstance: "The answer was lost; looking for the instance it may have created…"
         }
     }
 }
@@ -93,7 +94,7 @@ public struct JourneyState: Sendable, Equatable {
     /// The field a driver should put the focus on next (set by failure routes), consumed by the driver.
     public var focusRequest: ParameterID?
     /// A value to show the user exactly once (a generated signature key); consumed by the driver.
-    public var shownOnce: String?
+    public var shownOnce: Secret?
     /// The connection values that passed verification.
     public var verifiedConnection: VerifiedConnection?
     /// The sign-in URL, once fetched.
@@ -104,6 +105,10 @@ public struct JourneyState: Sendable, Equatable {
     public var submitFailure: OpenConnectorsError?
     /// The last failure of any call, for the batch driver's exit status.
     public var lastFailure: OpenConnectorsError?
+    /// A submit whose answer was lost, and what looking for its instance found.
+    public var lostAnswer: LostAnswer?
+    /// Instances that already carry the name to create (looked up when Review is shown).
+    public var sameNameInstances: [Instance] = []
     /// Whether the last step was passed: a child journey has returned its values.
     public var finished = false
 
@@ -125,7 +130,7 @@ public struct JourneyState: Sendable, Equatable {
     public var authorizationRequest: AuthorizationRequest {
         AuthorizationRequest(
             baseURL: form.normalized(.baseURL), credentials: Credentials(form: form),
-            apiKey: form.normalized(.apiKey), apiSecret: form.normalized(.apiSecret),
+            apiKey: form.normalized(.apiKey), apiSecret: form.secret(.apiSecret),
             callbackURL: form.normalized(.callbackURL), scope: form.normalized(.scope),
             state: options.oauthState)
     }

@@ -42,12 +42,12 @@ public enum Reauthentication {
     public static func request(connection: VerifiedConnection, id: Int, form: InstanceForm) -> ReauthenticationRequest {
         ReauthenticationRequest(baseURL: connection.baseURL, credentials: connection.credentials, id: id,
                                 code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
-                                apiSecret: form.normalized(.apiSecret), callbackURL: form.normalized(.callbackURL))
+                                apiSecret: form.secret(.apiSecret), callbackURL: form.normalized(.callbackURL))
     }
 
     /// What a successful re-authentication says: the token, and any event setting the service
     /// dropped (`lost`, from `EventSetting.lost(before:after:)`) with how to restore it.
-    public static func success(previousToken: String?, instance: Instance, lost: [EventSetting] = []) -> Banner {
+    public static func success(previousToken: Secret?, instance: Instance, lost: [EventSetting] = []) -> Banner {
         var lines = [
             "✓ Re-authenticated.",
             instance.token == previousToken ? "The token did not change." : "The token changed: use the new one below (Ctrl-R reveals it).",

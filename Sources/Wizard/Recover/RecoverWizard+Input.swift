@@ -84,7 +84,7 @@ extension RecoverWizard {
         switch action {
         case .copyToken:
             guard let token = detail.token else { return [] }
-            return [.copyToClipboard(token)]
+            return [.copyToClipboard(token.revealed)]
         case .saveToken:
             modal = .save(.start(for: detail))
         case .reauthenticate:

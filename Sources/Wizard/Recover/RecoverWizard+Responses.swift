@@ -33,6 +33,11 @@ extension RecoverWizard {
             case .failure(let error):
                 failed(error)
             }
+            if let lost = lostReauthentication {
+                // The instance was read again after a re-authentication lost its answer.
+                lostReauthentication = nil
+                banner = lost.banner(reread: outcome)
+            }
         case .instanceReauthenticated(let outcome):
             guard busy == .reauthenticating else { return [] }
             busy = nil
@@ -47,6 +52,14 @@ extension RecoverWizard {
                 detailFocus = .copyToken
                 banner = before.map { Reauthentication.outcome(before: $0, after: instance) }
                     ?? Reauthentication.success(previousToken: nil, instance: instance)
+            case .failure(let error) where error.isOutcomeUnknown:
+                // It may have been applied (and the code used): read the instance again, offer no retry.
+                guard let before = detail else { return [] }
+                signInJourney = nil
+                screen = .detail
+                lostReauthentication = LostReauthentication(cause: error, before: before)
+                beginBusy(.loadingDetail)
+                return [.loadInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: before.id)]
             case .failure(let error):
                 let route = FailureRouter.route(error)
                 if var child = signInJourney, let target = route.target, child.journey.stepIDs.contains(target) {
@@ -87,7 +100,7 @@ extension RecoverWizard {
             modal = result.dialog.map(RecoverModal.save)
             savedPath = result.savedPath ?? savedPath
             notice = result.notice
-        case .instanceCreated:
+        case .instanceCreated, .instancesFound:
             break
         }
         return []

@@ -91,6 +91,9 @@ public struct RecoverWizard: Sendable, Equatable {
     public var notice: String?
     /// Where the instance file was saved.
     public var savedPath: String?
+    /// A re-authentication whose answer was lost, and the instance as it was before: the
+    /// instance is being read again to compare.
+    public var lostReauthentication: LostReauthentication?
 
     /// A recover wizard on the connection step.
     public init(configuration: WizardConfiguration) {

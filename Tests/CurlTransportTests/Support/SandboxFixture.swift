@@ -31,7 +31,7 @@ struct SandboxFixture: Sendable {
 
     /// The sandbox's user and organization secrets.
     var credentials: Credentials {
-        Credentials(userSecret: configuration.userSecret, organizationSecret: configuration.organizationSecret)
+        Credentials(userSecret: Secret(configuration.userSecret), organizationSecret: Secret(configuration.organizationSecret))
     }
 
     /// `http://127.0.0.1:PORT`, the sandbox's origin, for `/sandbox/...` control calls.
@@ -70,12 +70,12 @@ struct SandboxFixture: Sendable {
     /// Gets the sign-in URL through the client, then GETs it with the transport, which does not
     /// follow the `302`, and reads `code` from its `Location`.
     func grantCode(callbackURL: String = callbackURL) async throws -> String {
-        let redirect = try await client.oauthURL(apiKey: configuration.clientID, apiSecret: configuration.clientSecret,
+        let redirect = try await client.oauthURL(apiKey: configuration.clientID, apiSecret: Secret(configuration.clientSecret),
                                                  callbackURL: callbackURL, scope: nil, state: Self.state)
         let response = try await transport.send(HTTPRequest(method: "GET", url: redirect.oauthUrl))
         #expect(response.status == 302)
         let location = try #require(response.header("Location"))
-        return try GrantCode.parse(location, expectedState: Self.state).get().code
+        return try GrantCode.parse(location, expectedState: Self.state).get().code.revealed
     }
 
     /// The filled-in wizard form for a new instance.
@@ -119,8 +119,8 @@ func withSandbox<Result>(
     let fixture = SandboxFixture(
         server: server, configuration: configuration, baseURL: baseURL, transport: transport,
         client: OpenConnectorsClient(transport: transport, baseURL: baseURL,
-                                     credentials: Credentials(userSecret: configuration.userSecret,
-                                                              organizationSecret: configuration.organizationSecret)))
+                                     credentials: Credentials(userSecret: Secret(configuration.userSecret),
+                                                              organizationSecret: Secret(configuration.organizationSecret))))
     do {
         let result = try await body(fixture)
         await server.stop()

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -72,4 +73,12 @@ final class SandboxChild: @unchecked Sendable {
 
     /// The API client for this sandbox.
     var api: SandboxHTTP { SandboxHTTP(baseURL: baseURL) }
+
+    /// Queues a fault (`POST /sandbox/faults` with `fault` as its JSON body); fails the test if refused.
+    func injectFault(_ fault: [String: Any]) async throws {
+        let body = try JSONSerialization.data(withJSONObject: fault)
+        let reply = try await SandboxHTTP.send("POST", baseURL.replacingOccurrences(of: "/elements/api-v2", with: "") + "/sandbox/faults",
+                                               headers: [("Content-Type", "application/json")], body: body)
+        #expect((200..<300).contains(reply.status), "the fault was not set: \(reply.status)")
+    }
 }

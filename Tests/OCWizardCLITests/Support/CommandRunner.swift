@@ -1,4 +1,6 @@
+import CurlTransport
 import Foundation
+import OpenConnectors
 import Sandbox
 import Testing
 
@@ -26,6 +28,8 @@ struct CommandRunner {
 
     /// `.build/debug/ocwizard`.
     static let binary = packageRoot.appendingPathComponent(".build/debug/ocwizard").path
+    /// `.build/debug/ocwizard-sandbox`.
+    static let sandboxBinary = packageRoot.appendingPathComponent(".build/debug/ocwizard-sandbox").path
 
     /// A private HOME / XDG folder for this runner.
     let home: URL
@@ -39,13 +43,13 @@ struct CommandRunner {
     ///
     /// The wait happens on a thread of its own: blocking a cooperative thread would starve the
     /// in-process sandbox the child is talking to.
-    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) async throws -> CommandResult {
-        try await offThread { try runBlocking(arguments, environment: environment, input: input) }
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, executable: String = binary) async throws -> CommandResult {
+        try await offThread { try runBlocking(arguments, environment: environment, input: input, executable: executable) }
     }
 
-    private func runBlocking(_ arguments: [String], environment: [String: String], input: String?) throws -> CommandResult {
+    private func runBlocking(_ arguments: [String], environment: [String: String], input: String?, executable: String) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home.path,
                    "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
@@ -101,36 +105,27 @@ struct TestSandbox {
     }
 
     /// Signs in at the sandbox's consent page and returns the redirected address (with a fresh code).
+    ///
+    /// Sent from this process (libcurl, which follows no redirect), not by a child process: the
+    /// tests start enough children already.
     func signIn(state: String = "test-state") async throws -> String {
         let root = baseURL.replacingOccurrences(of: "/elements/api-v2", with: "")
         let query = "client_id=\(Self.clientID)&response_type=code&redirect_uri=\(Self.callbackURL.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&scope=offline_access&state=\(state)"
-        return try await curl(["-s", "-o", "/dev/null", "-w", "%{redirect_url}", "\(root)/sandbox/authorize?\(query)"])
+        let response = try await CurlTransport().send(HTTPRequest(method: "GET", url: "\(root)/sandbox/authorize?\(query)"))
+        return response.header("Location") ?? ""
     }
 
-    /// The instances the sandbox holds, as JSON objects.
+    /// The instances the sandbox holds, as JSON objects (read from this process).
     func instances() async throws -> [[String: Any]] {
-        let text = try await curl(["-s", "-H", "Authorization: User \(Self.userSecret), Organization \(Self.organizationSecret)", "\(baseURL)/instances?pageSize=200"])
-        return (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]) ?? []
+        let response = try await CurlTransport().send(HTTPRequest(method: "GET", url: "\(baseURL)/instances?pageSize=200", headers: [
+            HTTPHeader("Authorization", "User \(Self.userSecret), Organization \(Self.organizationSecret)"),
+        ]))
+        return (try JSONSerialization.jsonObject(with: Data(response.body)) as? [[String: Any]]) ?? []
     }
 
     /// Every secret value a run may have seen.
     static let secrets = [userSecret, organizationSecret, clientSecret]
 
-    private func curl(_ arguments: [String]) async throws -> String {
-        try await offThread { try curlBlocking(arguments) }
-    }
-
-    private func curlBlocking(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
 }
 
 /// The common flags of a valid create against a sandbox.

@@ -24,7 +24,8 @@ public struct EventsStep: FlowStep {
 
     public func receive(_ result: EffectResult, _ state: inout JourneyState) -> StepOutcome? {
         guard case .signatureKeyGenerated(let key) = result else { return nil }
-        state.set(.signatureKey, to: key)
+        // The form keeps editable text; the key goes back to being a `Secret` when it leaves the form.
+        state.set(.signatureKey, to: key.revealed)
         state.shownOnce = key
         return .stay
     }

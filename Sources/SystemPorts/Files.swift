@@ -1,0 +1,22 @@
+/// Why writing a private file did not happen.
+public enum SaveFailure: Error, Sendable, Equatable {
+    /// A file is already there; ask before replacing it.
+    case exists(path: String)
+    /// The file could not be written.
+    case failed(path: String, reason: String)
+}
+
+/// The port for files: read small text files, write private ones.
+public protocol FileAccess: Sendable {
+    /// The file's text, or `nil` when it cannot be read.
+    func read(_ path: String) -> String?
+    /// The permission bits of a file (`0o600`), or `nil` when it does not exist.
+    func permissions(_ path: String) -> UInt16?
+    /// Writes `contents` to the absolute `path` with mode 0600, atomically; without `overwrite`
+    /// an existing file is left alone and reported. Returns the path written.
+    func writePrivate(_ contents: String, to path: String, overwrite: Bool) -> Result<String, SaveFailure>
+    /// Creates `path` and its missing parents, each with mode 0700 (best effort).
+    func makeDirectories(_ path: String)
+    /// The working directory, or `nil` when it cannot be read (removed, or too deep).
+    func currentDirectory() -> String?
+}

@@ -1,0 +1,19 @@
+/// One of the three standard streams.
+public enum StandardStream: Sendable, Equatable {
+    case input, output, error
+}
+
+/// The port for the standard streams and the terminal's echo (termios).
+public protocol TerminalDevice: AnyObject, Sendable {
+    /// Whether `stream` is a terminal.
+    func isTerminal(_ stream: StandardStream) -> Bool
+    /// Reads a line from standard input without its newline; `nil` at end of input.
+    func readLine() -> String?
+    /// Writes `text` as it is to standard output or standard error.
+    func write(_ text: String, to stream: StandardStream)
+    /// Turns the input terminal's echo off (it comes back if a signal ends the process meanwhile);
+    /// `false`, and nothing changed, when standard input is not a terminal.
+    func silenceEcho() -> Bool
+    /// Puts back the echo `silenceEcho` turned off.
+    func restoreEcho()
+}
