@@ -33,7 +33,9 @@ public struct LineRecover {
                 var failure: OpenConnectorsError?
                 for result in await performer.results(of: .listInstances(baseURL: connection.baseURL, credentials: connection.credentials)) {
                     switch result {
-                    case .instancesPage(.success(let page)): list.append(page.instances)
+                    case .instancesPage(.success(let page)):
+                        list.append(page.instances)
+                        if let stop = page.stopped { io.say("⚠ " + stop.message) }
                     case .instancesPage(.failure(let error)): failure = error
                     default: break
                     }
@@ -151,7 +153,7 @@ public struct LineRecover {
             let request = Reauthentication.request(connection: connection, id: instance.id, form: journey.state.form)
             switch await performer.results(of: .reauthenticate(request)).first {
             case .instanceReauthenticated(.success(let renewed))?:
-                for line in LinePresentation.banner(Reauthentication.success(previousToken: instance.token, instance: renewed)) { io.say(line) }
+                for line in LinePresentation.banner(Reauthentication.outcome(before: instance, after: renewed)) { io.say(line) }
                 return renewed
             case .instanceReauthenticated(.failure(let error))? where error.isOutcomeUnknown:
                 // It may have been applied (and the code used): read the instance again, no retry.

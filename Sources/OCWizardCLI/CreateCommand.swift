@@ -116,7 +116,7 @@ struct ConnectionOptions: ParsableArguments {
     /// The seconds `--timeout` accepts: at least one, at most a day (larger values overflow libcurl's milliseconds).
     static let timeoutRange = 1...86_400
 
-    @Flag(help: "Start a local sandbox of the Open Connectors API and use it (nothing leaves this machine).")
+    @Flag(help: "Start a local sandbox of the Open Connectors API and use it (nothing leaves this machine). OCWIZARD_SANDBOX_VARIANTS=name,… makes it play documented variants of the service (docs/SANDBOX.md).")
     var sandbox = false
 
     @Flag(name: .shortAndLong, help: "Log each request (method, URL without secrets, status, time) to stderr.")

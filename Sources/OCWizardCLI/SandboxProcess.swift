@@ -37,7 +37,17 @@ final class SandboxProcess {
     /// Why the sandbox could not be started.
     struct StartFailure: Error { let message: String }
 
-    /// Starts the sandbox `SandboxLocation` finds and waits for its `listening on …` line.
+    /// The environment variable naming sandbox variants to play (`--variant`), separated by commas or spaces.
+    static let variantsVariable = "OCWIZARD_SANDBOX_VARIANTS"
+
+    /// The `--variant NAME` arguments `environment` asks for (the sandbox rejects unknown names).
+    static func variantArguments(_ environment: ProcessEnvironment) -> [String] {
+        let names = (environment[variantsVariable] ?? "").split { $0 == "," || $0 == " " }
+        return names.flatMap { ["--variant", String($0)] }
+    }
+
+    /// Starts the sandbox `SandboxLocation` finds, playing the variants the environment names, and
+    /// waits for its `listening on …` line.
     ///
     /// The child gets the environment without any secret (`Ports.childEnvironment`).
     init(ports: Ports) throws(StartFailure) {
@@ -45,14 +55,15 @@ final class SandboxProcess {
         guard let path = candidates.first(where: ports.processes.isExecutable) else {
             throw StartFailure(message: SandboxLocation.notFound(candidates))
         }
-        let request = LaunchRequest(program: path, arguments: ["--port", "0", "--exit-on-stdin-eof"], environment: Ports.childEnvironment(of: ports.environment))
+        let request = LaunchRequest(program: path, arguments: ["--port", "0", "--exit-on-stdin-eof"] + Self.variantArguments(ports.environment), environment: Ports.childEnvironment(of: ports.environment))
         let child: any OwnedProcess
         do { child = try ports.processes.startOwned(request) } catch { throw StartFailure(message: error.reason) }
         let line = child.firstOutputLine()
         let prefix = "listening on "
         guard let line, line.hasPrefix(prefix) else {
             child.stop()
-            throw StartFailure(message: "ocwizard-sandbox did not start (it printed: \(line ?? "nothing"))")
+            let variants = ports.environment[Self.variantsVariable].map { "; check \(Self.variantsVariable)=\($0): ocwizard-sandbox --help lists the variant names" } ?? ""
+            throw StartFailure(message: "ocwizard-sandbox did not start (it printed: \(line ?? "nothing"))\(variants)")
         }
         baseURL = String(line.dropFirst(prefix.count))
         process = child

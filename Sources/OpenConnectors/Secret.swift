@@ -54,6 +54,11 @@ public enum Redaction {
         String(repeating: "•", count: min(secret.count, limit))
     }
 
+    /// A hidden field being edited: one dot per grapheme, so the cursor keeps its place.
+    public static func field(_ text: String) -> String {
+        String(repeating: "•", count: text.count)
+    }
+
     /// Query parameter names whose values are secret.
     public static let secretQueryNames: Set<String> = [
         "apisecret", "code", "client_secret", "secret", "token", "password", "signaturekey",
