@@ -44,7 +44,9 @@ let package = Package(
         // (the one place beside CursesTerminal/CurlTransport that imports Glibc for them), and
         // in-memory versions for tests, kept out of the shipped targets.
         .target(name: "SystemPorts"),
-        .target(name: "System", dependencies: ["SystemPorts"]),
+        // CSystem: the calls Swift cannot make itself (prctl is variadic).
+        .target(name: "CSystem", path: "Sources/CSystem"),
+        .target(name: "System", dependencies: ["SystemPorts", "CSystem"]),
         .target(name: "SystemTesting", dependencies: ["SystemPorts"]),
         .target(name: "Wizard", dependencies: ["OpenConnectors", "TerminalKeys", "SystemPorts"]),
         // Scripted input for tests and benchmarks, kept out of the shipped targets.

@@ -33,6 +33,8 @@ struct CurlFailure {
             return .timedOut(seconds: timeLimit.wholeSecondsRoundedUp)
         case CURLE_PEER_FAILED_VERIFICATION where Self.isNameMismatch(text):
             return .hostnameMismatch(detail: text)
+        case CURLE_PEER_FAILED_VERIFICATION where Self.isOutsideValidity(text):
+            return .expiredCertificate(detail: text)
         case CURLE_PEER_FAILED_VERIFICATION:
             return .untrustedCertificate(detail: text)
         case CURLE_SSL_CACERT_BADFILE:
@@ -55,6 +57,13 @@ struct CurlFailure {
     static func isNameMismatch(_ text: String) -> Bool {
         let lowered = text.lowercased()
         return lowered.contains("no alternative certificate subject name matches") || lowered.contains("does not match")
+    }
+
+    /// Whether a verification failure says the certificate is expired or not yet valid (OpenSSL:
+    /// "certificate has expired", "certificate is not yet valid"; GnuTLS: "certificate expired").
+    static func isOutsideValidity(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.contains("has expired") || lowered.contains("certificate expired") || lowered.contains("not yet valid")
     }
 
     /// `host:port` of the request, the port filled in from the scheme when the URL has none.

@@ -32,6 +32,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         self.init(options: options, environment: { ProcessInfo.processInfo.environment })
     }
 
+    /// Makes a transport that connects directly, whatever proxy the environment names: for the
+    /// embedded sandbox on loopback, whose fixed secrets must not go to a proxy in clear text.
+    public static func direct(options: CurlTransportOptions = CurlTransportOptions()) -> CurlTransport {
+        CurlTransport(options: options, environment: { [:] })
+    }
+
     /// Makes a transport that reads proxy variables from `environment` before each request.
     init(options: CurlTransportOptions, environment: @escaping @Sendable () -> [String: String]) {
         self.options = options

@@ -33,7 +33,7 @@ extension EasyHandle {
         return headers
     }
 
-    /// Security and limits: HTTP(S) only, no redirects, TLS verified, timeouts, body cap, identity.
+    /// Security and limits: HTTP(S) only, no redirects, TLS 1.2 or newer and verified, timeouts, body cap, identity.
     private func configurePolicy(_ options: CurlTransportOptions) throws(TransportError) {
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_PROTOCOLS_STR, "http,https")
@@ -41,6 +41,9 @@ extension EasyHandle {
         try set(CURLOPT_FOLLOWLOCATION, 0)
         try set(CURLOPT_SSL_VERIFYPEER, 1)
         try set(CURLOPT_SSL_VERIFYHOST, 2)
+        // TLS 1.0 and 1.1 are refused here, not left to the TLS library's defaults.
+        try set(CURLOPT_SSLVERSION, Int(CURL_SSLVERSION_TLSv1_2))
+        try set(CURLOPT_PROXY_SSLVERSION, Int(CURL_SSLVERSION_TLSv1_2))
         if let caFile = options.caFile {
             try set(CURLOPT_CAINFO, caFile)
             try set(CURLOPT_PROXY_CAINFO, caFile)

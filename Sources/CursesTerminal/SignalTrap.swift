@@ -6,15 +6,20 @@ nonisolated(unsafe) private var receivedSignal: sig_atomic_t = 0
 nonisolated(unsafe) private var savedTerminalSettings = termios()
 nonisolated(unsafe) private var haveSavedTerminalSettings = false
 
-/// Catches SIGTERM/SIGHUP/SIGINT so the loop can restore the terminal, and restores it on crashes.
+/// Catches SIGTERM/SIGHUP/SIGINT/SIGQUIT so the loop can restore the terminal, and restores it on crashes.
 enum SignalTrap {
+    /// The signals that ask the wizard to end: the loop restores the terminal and exits 128 + the number.
+    static let terminating = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+    /// The signals of a crash: the handler restores the terminal itself, then dies of the signal.
+    static let crashing = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
     /// Installs the handlers and remembers the terminal's settings.
     static func install() {
         if tcgetattr(STDIN_FILENO, &savedTerminalSettings) == 0 { haveSavedTerminalSettings = true }
-        for number in [SIGTERM, SIGHUP, SIGINT] {
+        for number in terminating {
             signal(number) { number in receivedSignal = number }
         }
-        for number in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+        for number in crashing {
             signal(number) { number in
                 // Async-signal-safe restore: leave bracketed paste and the alternate screen, reset the tty, re-raise.
                 let reset: StaticString = "\u{1B}[?2004l\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"
@@ -35,7 +40,7 @@ enum SignalTrap {
 
     /// Puts the default handlers back.
     static func uninstall() {
-        for number in [SIGTERM, SIGHUP, SIGINT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+        for number in terminating + crashing {
             signal(number, SIG_DFL)
         }
     }

@@ -33,7 +33,9 @@ public struct LineRecover {
                 var failure: OpenConnectorsError?
                 for result in await performer.results(of: .listInstances(baseURL: connection.baseURL, credentials: connection.credentials)) {
                     switch result {
-                    case .instancesPage(.success(let page)): list.append(page.instances)
+                    case .instancesPage(.success(let page)):
+                        list.append(page.instances)
+                        if let stop = page.stopped { io.say("⚠ " + stop.message) }
                     case .instancesPage(.failure(let error)): failure = error
                     default: break
                     }
@@ -91,7 +93,7 @@ public struct LineRecover {
             io.say("")
             io.say("Instance \(instance.id) · \(TextSafety.visible(instance.name))")
             io.say("  Tags: \(TextSafety.visible(instance.tags.joined(separator: ", ")))  Events: \(instance.eventsEnabled == true ? "on" : "off")  \(instance.disabled == true ? "DISABLED" : "enabled")\(instance.valid == false ? "  NOT VALID: re-authenticate it" : "")")
-            io.say("  API base: \(connection.baseURL)")
+            io.say("  API base: \(TextSafety.visible(connection.baseURL))")
             io.say("  Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>")
             var actions = ["token", "re-authenticate"]
             if instance.disabled == true { actions.append("enable") }
@@ -137,7 +139,7 @@ public struct LineRecover {
     private func reauthenticate(_ instance: Instance, connection: VerifiedConnection, connectionForm: InstanceForm) async throws(EndOfInput) -> Instance? {
         let setup = Reauthentication.configuration(run: configuration, connection: connectionForm, instance: instance)
         var journey = Journey(steps: CreateJourney.signInAgain, options: setup.journeyOptions, form: setup.initialForm)
-        io.say(Reauthentication.banner(for: instance, form: journey.state.form).lines.joined(separator: " "))
+        io.say(Reauthentication.banner(for: instance, form: journey.state.form).lines.map(TextSafety.visible).joined(separator: " "))
         let line = LineDriver(io: io, performer: performer)
         var resumeEffects: [Effect]?
         while true {
@@ -151,7 +153,7 @@ public struct LineRecover {
             let request = Reauthentication.request(connection: connection, id: instance.id, form: journey.state.form)
             switch await performer.results(of: .reauthenticate(request)).first {
             case .instanceReauthenticated(.success(let renewed))?:
-                for line in LinePresentation.banner(Reauthentication.success(previousToken: instance.token, instance: renewed)) { io.say(line) }
+                for line in LinePresentation.banner(Reauthentication.outcome(before: instance, after: renewed)) { io.say(line) }
                 return renewed
             case .instanceReauthenticated(.failure(let error))? where error.isOutcomeUnknown:
                 // It may have been applied (and the code used): read the instance again, no retry.

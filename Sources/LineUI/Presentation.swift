@@ -50,12 +50,21 @@ public enum InstanceSummary {
 }
 
 /// Makes untrusted text safe to print: control characters (C0, DEL, C1) shown as escapes.
+///
+/// The one place that decides what reaches a terminal: fields use `visible`, and every line the
+/// command-line outputs write goes through `visibleLines` as a last guard.
 public enum TextSafety {
     /// `text` with every control character written as `\u{…}` (tabs and newlines too).
-    public static func visible(_ text: String) -> String {
+    public static func visible(_ text: String) -> String { escaping(text, keeping: []) }
+
+    /// `text` with every control character escaped except the newlines and tabs that lay out
+    /// a whole output (lines, tab-separated columns): no escape sequence can reach the terminal.
+    public static func visibleLines(_ text: String) -> String { escaping(text, keeping: ["\n", "\t"]) }
+
+    private static func escaping(_ text: String, keeping kept: Set<Unicode.Scalar>) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            if (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) && !kept.contains(scalar) {
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             } else {
                 result.unicodeScalars.append(scalar)

@@ -1,3 +1,4 @@
+import LineUI
 import OpenConnectors
 import System
 import SystemPorts
@@ -85,9 +86,9 @@ extension Ports {
 }
 
 extension TerminalDevice {
-    /// Writes a line to standard error.
-    func printError(_ text: String) { write(text + "\n", to: .error) }
+    /// Writes a line to standard error, control characters but newline and tab made visible.
+    func printError(_ text: String) { write(TextSafety.visibleLines(text) + "\n", to: .error) }
 
-    /// Writes a line to standard output.
-    func printOutput(_ text: String) { write(text + "\n", to: .output) }
+    /// Writes a line to standard output, control characters but newline and tab made visible.
+    func printOutput(_ text: String) { write(TextSafety.visibleLines(text) + "\n", to: .output) }
 }

@@ -71,7 +71,7 @@ struct InstanceOptions: ParsableArguments {
     @Option(help: ArgumentHelp(ParameterTable[.scope].help, valueName: "scopes"))
     var scope: String?
 
-    @Option(help: ArgumentHelp(ParameterTable[.code].help, valueName: "code-or-url"))
+    @Option(help: ArgumentHelp("\(ParameterTable[.code].help) \(ValueSources.codeFlagHelp)", valueName: "code-or-url"))
     var code: String?
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(ParameterTable[.eventsEnabled].help))
@@ -110,17 +110,22 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A PEM file of CA certificates to trust, for networks that intercept TLS.", valueName: "file"), completion: .file())
     var cacert: String?
 
-    @Option(help: ArgumentHelp("Longest time for one request, in seconds.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Longest time for one request, in seconds (1 to 86400).", valueName: "seconds"))
     var timeout: Int = 30
 
-    @Flag(help: "Start a local sandbox of the Open Connectors API and use it (nothing leaves this machine).")
+    /// The seconds `--timeout` accepts: at least one, at most a day (larger values overflow libcurl's milliseconds).
+    static let timeoutRange = 1...86_400
+
+    @Flag(help: "Start a local sandbox of the Open Connectors API and use it (nothing leaves this machine). OCWIZARD_SANDBOX_VARIANTS=name,… makes it play documented variants of the service (docs/SANDBOX.md).")
     var sandbox = false
 
     @Flag(name: .shortAndLong, help: "Log each request (method, URL without secrets, status, time) to stderr.")
     var verbose = false
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds.") }
+        guard Self.timeoutRange.contains(timeout) else {
+            throw ValidationError("--timeout must be a whole number of seconds from \(Self.timeoutRange.lowerBound) to \(Self.timeoutRange.upperBound); \(timeout) is out of range.")
+        }
     }
 
     /// The options as plain settings.

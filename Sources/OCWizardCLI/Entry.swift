@@ -9,6 +9,8 @@ public enum OCWizardEntry {
     /// create run with default settings, skipping the argument parser's start-up work (about a
     /// third of the time to the first screen, see docs/BENCHMARKS.md). Everything else is parsed.
     public static func main() async {
+        // Secrets are read into this process's memory from here on: no core file may hold them.
+        CoreDumps.disable()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.isEmpty {
             exitProcess(await CreateRun(settings: CreateSettings(), ports: Composition.live()).run())
@@ -52,7 +54,8 @@ public enum OCWizardEntry {
         let message = OCWizardCommand.fullMessage(for: error)
         let status = exitStatus(for: error)
         if !message.isEmpty {
-            Composition.live().terminal.write(message + "\n", to: status == ExitStatus.success.rawValue ? .output : .error)
+            let terminal = Composition.live().terminal
+            if status == ExitStatus.success.rawValue { terminal.printOutput(message) } else { terminal.printError(message) }
         }
         exitProcess(status)
     }

@@ -102,9 +102,11 @@ final class VerboseLog: Sendable {
 
 /// Builds the HTTP transport from the connection options.
 enum Transports {
-    /// libcurl with the options' timeout and CA file, logged when verbose, watching the embedded sandbox if any.
+    /// libcurl with the options' timeout and CA file, logged when verbose, watching the embedded sandbox if any
+    /// (which is reached directly, never through a proxy).
     static func make(_ options: ConnectionSettings, log: @escaping @Sendable (String) -> Void) -> any HTTPTransport {
-        let curl = CurlTransport(options: CurlTransportOptions(totalTimeout: .seconds(options.timeout), caFile: options.cacert, log: options.verbose ? log : nil))
+        let curlOptions = CurlTransportOptions(totalTimeout: .seconds(options.timeout), caFile: options.cacert, log: options.verbose ? log : nil)
+        let curl = options.embeddedSandbox == nil ? CurlTransport(options: curlOptions) : CurlTransport.direct(options: curlOptions)
         let logged: any HTTPTransport = options.verbose ? LoggingTransport(wrapping: curl, log: log) : curl
         guard let sandbox = options.embeddedSandbox else { return logged }
         return SandboxWatchingTransport(wrapping: logged, sandboxURL: sandbox.baseURL, process: sandbox.process)

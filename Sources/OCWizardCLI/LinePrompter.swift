@@ -9,7 +9,7 @@ final class TerminalPrompter: LineIO {
     init(terminal: any TerminalDevice) { self.terminal = terminal }
 
     func ask(_ prompt: String) -> String? {
-        terminal.write(prompt, to: .output)
+        terminal.write(TextSafety.visibleLines(prompt), to: .output)
         return readAnswer()
     }
 
@@ -21,7 +21,7 @@ final class TerminalPrompter: LineIO {
     }
 
     func askSecret(_ prompt: String) -> String? {
-        terminal.write(prompt, to: .output)
+        terminal.write(TextSafety.visibleLines(prompt), to: .output)
         guard terminal.silenceEcho() else { return readAnswer() }
         defer {
             terminal.restoreEcho()
@@ -31,5 +31,6 @@ final class TerminalPrompter: LineIO {
         return terminal.readLine()
     }
 
-    func say(_ text: String) { terminal.write(text + "\n", to: .output) }
+    /// Prints a line, control characters but newline and tab made visible (it may hold the service's words).
+    func say(_ text: String) { terminal.printOutput(text) }
 }

@@ -1,4 +1,6 @@
+import LineUI
 import OpenConnectors
+import LineUI
 import SystemPorts
 import Wizard
 
@@ -33,9 +35,10 @@ struct NonInteractiveRecover {
         let client = OpenConnectorsClient(transport: Transports.make(connection, log: log.append), baseURL: form.normalized(.baseURL), credentials: Credentials(form: form))
         do {
             if reauthenticate, let id = query.id {
-                // The client reads the instance once and keeps its callback URL unless one was given.
-                let callback = form.normalized(.callbackURL)
+                // The client keeps the instance's callback URL unless one was given; the instance
+                // as it was is read first, so event settings the service dropped can be named.
                 let before = try await client.getInstance(id: id)
+                let callback = form.normalized(.callbackURL)
                 let instance: Instance
                 do {
                     instance = try await client.reauthenticate(id: id, code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),
@@ -48,10 +51,12 @@ struct NonInteractiveRecover {
                     guard case .success(let after) = reread, LostReauthentication.applied(before: before, after: after) else { return .outcomeUnknown }
                     instance = after
                 }
+                let lost = EventSetting.lost(before: before, after: instance)
+                for line in Reauthentication.eventSettingsWarning(instance: instance, lost: lost) { console.printError("ocwizard: warning: \(TextSafety.visible(line))") }
                 console.printOutput(json ? RecoverOutput.json(instance, baseURL: client.baseURL) : RecoverOutput.text([instance]))
                 return .success
             }
-            let matches = try await find(client)
+            let matches = try await find(client, console: console)
             guard !matches.isEmpty else {
                 console.printError("ocwizard: no Microsoft Graph instance matches\(describe(query)).")
                 return .invalidInput
@@ -73,18 +78,23 @@ struct NonInteractiveRecover {
         }
     }
 
-    private func find(_ client: OpenConnectorsClient) async throws(OpenConnectorsError) -> [Instance] {
+    /// The instances the query selects. A name is sent as `searchText` (a substring, so it
+    /// narrows the listing) and matched exactly here; tags and the connector are checked by the
+    /// client on every page. A listing ocwizard had to stop is reported on stderr.
+    private func find(_ client: OpenConnectorsClient, console: any TerminalDevice) async throws(OpenConnectorsError) -> [Instance] {
         if let id = query.id { return [try await client.getInstance(id: id)] }
-        let all = try await client.listInstances(filter: InstanceFilter(tags: query.tags, hydrate: false))
-        return all.filter { instance in
-            (query.name == nil || instance.name == query.name) && query.tags.allSatisfy(instance.tags.contains)
+        var matches: [Instance] = []
+        try await client.forEachPage(filter: InstanceFilter(tags: query.tags, searchText: query.name, hydrate: false)) { page in
+            matches += page.instances.filter { query.name == nil || $0.name == query.name }
+            if let stop = page.stopped { console.printError("ocwizard: warning: \(TextSafety.visible(stop.message))") }
         }
+        return matches
     }
 
     private func describe(_ query: Query) -> String {
         var parts: [String] = []
-        if let name = query.name { parts.append("name \"\(name)\"") }
-        if !query.tags.isEmpty { parts.append("tags \(query.tags.joined(separator: ", "))") }
+        if let name = query.name { parts.append("name \"\(TextSafety.visible(name))\"") }
+        if !query.tags.isEmpty { parts.append("tags \(TextSafety.visible(query.tags.joined(separator: ", ")))") }
         return parts.isEmpty ? "" : " " + parts.joined(separator: " and ")
     }
 }
@@ -101,6 +111,6 @@ enum RecoverOutput {
 
     /// One line per instance: id, name, token.
     static func text(_ instances: [Instance]) -> String {
-        instances.map { "\($0.id)\t\($0.name)\t\($0.token?.revealed ?? "-")" }.joined(separator: "\n")
+        instances.map { "\($0.id)\t\(TextSafety.visible($0.name))\t\(TextSafety.visible($0.token?.revealed ?? "-"))" }.joined(separator: "\n")
     }
 }

@@ -41,7 +41,7 @@ struct RecoverCommand: AsyncParsableCommand {
     @Flag(help: "Re-authenticate the instance given by --id with the grant code given by --code (no screen).")
     var reauthenticate = false
 
-    @Option(help: ArgumentHelp("With --reauthenticate: \(ParameterTable[.code].help)", valueName: "code-or-url"))
+    @Option(help: ArgumentHelp("With --reauthenticate: \(ParameterTable[.code].help) \(ValueSources.codeFlagHelp)", valueName: "code-or-url"))
     var code: String?
 
     @Option(name: .customLong("api-key"), help: ArgumentHelp("With --reauthenticate: \(ParameterTable[.apiKey].help)", valueName: "id"))
@@ -61,7 +61,7 @@ struct RecoverCommand: AsyncParsableCommand {
 
     func validate() throws {
         if id != nil && (name != nil || !tags.isEmpty) { throw ValidationError("--id selects one instance; leave out --name and --tag.") }
-        if reauthenticate && (id == nil || code == nil) { throw ValidationError("--reauthenticate needs --id N and --code CODE_OR_URL.") }
+        if reauthenticate && id == nil { throw ValidationError("--reauthenticate needs --id N (and the grant code in OC_CODE, or --code -).") }
         if json && !noInput { throw ValidationError("--json goes with --no-input.") }
     }
 

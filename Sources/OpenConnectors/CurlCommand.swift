@@ -1,4 +1,9 @@
 /// Writes the `curl` command equivalent to a create request, with every secret read from the environment.
+///
+/// The secrets must not reach curl's argv, which every user can read in `/proc` while it runs: the
+/// command is `printf '%s\n' 'option = "…"' … | curl --config - URL`. `printf` is built into every
+/// POSIX shell (no process, so no argv), the shell puts each `$OC_…` value into printf's output, and
+/// curl reads the headers and the body as a config from its standard input.
 public enum CurlCommand {
     /// The environment variable that stands in for each secret parameter.
     public static let secretVariables: [ParameterID: String] = Dictionary(uniqueKeysWithValues: ParameterTable.all.compactMap { row in
@@ -6,27 +11,39 @@ public enum CurlCommand {
         return (row.id, variable)
     })
 
-    /// A copy-pasteable command: secrets appear as `$OC_…` references, never as values.
+    /// A copy-pasteable command: secrets appear as `$OC_…` references, never as values, and are
+    /// handed to curl on its standard input, never on its command line.
     public static func create(baseURL: String, form: InstanceForm) -> String {
-        // Each secret becomes a placeholder in the JSON, then a break out of the single quotes to a
-        // double-quoted variable reference: '…'"$OC_API_SECRET"'…'.
+        // Each secret becomes a placeholder, then, once the line is single-quoted for the shell, a
+        // break out of the quotes to a double-quoted variable reference: '…'"$OC_API_SECRET"'…'.
         var used: [String] = []
         let body = InstanceRequest.body(from: form) { row, _ in
             let variable = secretVariables[row.id] ?? row.wireKey
             used.append(variable)
             return placeholder(variable)
         }
-        var json = shellQuoted(body.prettyText)
-        for variable in used {
-            json = json.replacingOccurrences(of: placeholder(variable), with: "'\"$\(variable)\"'")
+        let authorization = "Authorization: User \(placeholder("OC_USER_SECRET")), Organization \(placeholder("OC_ORG_SECRET"))"
+        let configLines = [
+            configLine("header", authorization),
+            configLine("header", "Content-Type: application/json"),
+            configLine("header", "Accept: application/json"),
+            configLine("data-binary", body.compactText),
+        ]
+        let variables = used + ["OC_USER_SECRET", "OC_ORG_SECRET"]
+        let printfArguments = configLines.map { line in
+            variables.reduce(shellQuoted(line)) { quoted, variable in
+                quoted.replacingOccurrences(of: placeholder(variable), with: "'\"$\(variable)\"'")
+            }
         }
-        return [
-            "curl -X POST \(shellQuoted(Normalizer.baseURL(baseURL) + "/instances")) \\",
-            "  -H \"Authorization: \(Credentials.shellAuthorizationHeader)\" \\",
-            "  -H 'Content-Type: application/json' \\",
-            "  -H 'Accept: application/json' \\",
-            "  -d \(json)",
-        ].joined(separator: "\n")
+        return (["printf '%s\\n' \\"] + printfArguments.enumerated().map { index, argument in
+            "  " + argument + (index == printfArguments.count - 1 ? " |" : " \\")
+        } + ["  curl --config - \(shellQuoted(Normalizer.baseURL(baseURL) + "/instances"))"]).joined(separator: "\n")
+    }
+
+    /// `name = "value"` in curl's config syntax (backslash and double quote escaped inside the quotes).
+    private static func configLine(_ name: String, _ value: String) -> String {
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\(name) = \"\(escaped)\""
     }
 
     /// The stand-in for a secret's variable while the body is quoted.

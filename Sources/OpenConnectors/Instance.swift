@@ -46,9 +46,9 @@ public struct Instance: Sendable, Equatable, Decodable {
         token = try? c.decodeIfPresent(Secret.self, forKey: .token)
         element = try? c.decodeIfPresent(ElementSummary.self, forKey: .element)
         tags = (try? c.decodeIfPresent([TagValue].self, forKey: .tags))?.compactMap(\.name) ?? []
-        valid = try? c.decodeIfPresent(Bool.self, forKey: .valid)
-        disabled = try? c.decodeIfPresent(Bool.self, forKey: .disabled)
-        eventsEnabled = try? c.decodeIfPresent(Bool.self, forKey: .eventsEnabled)
+        valid = c.decodeLenientBool(.valid)
+        disabled = c.decodeLenientBool(.disabled)
+        eventsEnabled = c.decodeLenientBool(.eventsEnabled)
         createdDate = (try? c.decodeIfPresent(String.self, forKey: .createdDate))
             ?? (try? c.decodeIfPresent(Int.self, forKey: .createdDate)).flatMap { $0.map(String.init) }
         let raw = (try? c.decodeIfPresent(JSONValue.self, forKey: .configuration)) ?? nil
@@ -131,6 +131,17 @@ private struct TagValue: Decodable {
 }
 
 extension KeyedDecodingContainer {
+    /// A boolean sent as JSON `true`/`false` or as the string `"true"`/`"false"` (any case), as
+    /// the docs show both (API notes 4.1); `nil` when absent or anything else.
+    func decodeLenientBool(_ key: Key) -> Bool? {
+        if let flag = try? decodeIfPresent(Bool.self, forKey: key) { return flag }
+        switch (try? decodeIfPresent(String.self, forKey: key))??.lowercased() {
+        case "true"?: return true
+        case "false"?: return false
+        default: return nil
+        }
+    }
+
     /// An integer sent as a number or as a numeric string.
     func decodeLenientInt(_ key: Key) throws -> Int {
         if let number = try? decode(Int.self, forKey: key) { return number }

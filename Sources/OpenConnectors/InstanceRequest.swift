@@ -65,7 +65,4 @@ public struct Credentials: Sendable, Equatable {
     public var authorizationHeader: String {
         "User \(userSecret.revealed), Organization \(organizationSecret.revealed)"
     }
-
-    /// The same header as a shell expression that reads the secrets from the environment.
-    public static let shellAuthorizationHeader = "User $OC_USER_SECRET, Organization $OC_ORG_SECRET"
 }

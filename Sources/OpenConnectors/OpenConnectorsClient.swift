@@ -1,33 +1,5 @@
 import FoundationEssentials
 
-/// Which instances to list.
-public struct InstanceFilter: Sendable, Equatable {
-    /// Only instances carrying every one of these tags (`tags[]`).
-    public var tags: [String]
-    /// Free text the service matches (`searchText`).
-    public var searchText: String?
-    /// Lighter list items without configuration (`hydrate=false`).
-    public var hydrate: Bool
-
-    public init(tags: [String] = [], searchText: String? = nil, hydrate: Bool = true) {
-        self.tags = tags; self.searchText = searchText; self.hydrate = hydrate
-    }
-}
-
-/// One page of a listing.
-public struct InstancePage: Sendable, Equatable {
-    /// The instances on this page.
-    public var instances: [Instance]
-    /// `elements-total-count`, when the service sent it.
-    public var totalCount: Int?
-    /// `elements-next-page-token`; `nil` on the last page.
-    public var nextPageToken: String?
-
-    public init(instances: [Instance], totalCount: Int? = nil, nextPageToken: String? = nil) {
-        self.instances = instances; self.totalCount = totalCount; self.nextPageToken = nextPageToken
-    }
-}
-
 /// The Open Connectors platform API, written against any `HTTPTransport`.
 public struct OpenConnectorsClient: Sendable {
     /// Largest page the service serves.
@@ -47,93 +19,58 @@ public struct OpenConnectorsClient: Sendable {
         self.credentials = credentials
     }
 
-    /// Asks for the Microsoft sign-in URL: `POST /elements/microsoftgraph/oauth/url`, falling back to `GET` on 404/405.
+    /// Asks for the Microsoft sign-in URL with the documented call, `GET
+    /// /elements/microsoftgraph/oauth/url` and a query, falling back to `POST` with a JSON body
+    /// when `GET` is refused for any reason but wrong secrets (401) or a forbidden account (403).
+    ///
+    /// The query holds `apiSecret`: the URL is never logged in full (`URLRedaction`). When both
+    /// are refused, the documented call's refusal is reported.
     public func oauthURL(apiKey: String, apiSecret: Secret, callbackURL: String, scope: String?, state: String?) async throws(OpenConnectorsError) -> OAuthRedirect {
         let path = "/elements/\(ParameterTable.connectorKey)/oauth/url"
         var fields: [(String, JSONValue)] = [("apiKey", .string(apiKey)), ("apiSecret", .string(apiSecret.revealed)), ("callbackUrl", .string(callbackURL))]
         if let scope, !scope.isEmpty { fields.append(("scope", .string(scope))) }
         if let state, !state.isEmpty { fields.append(("state", .string(state))) }
-        let response = try await send("POST", path, body: .object(fields))
-        if response.status == 404 || response.status == 405 {
-            let query = fields.compactMap { name, value in value.stringValue.map { (name, $0) } }
-            return try decode(OAuthRedirect.self, from: try await send("GET", path + "?" + QueryString.build(query)))
+        let query = fields.compactMap { name, value in value.stringValue.map { (name, $0) } }
+        let documented = try await send("GET", path + "?" + QueryString.build(query))
+        guard documented.status >= 400, ![401, 403].contains(documented.status) else { return try signInURL(from: documented) }
+        let alternative: HTTPResponse
+        do {
+            alternative = try await send("POST", path, body: .object(fields))
+        } catch .transport(.cancelled) {
+            throw .transport(.cancelled)
+        } catch {
+            return try signInURL(from: documented)
         }
-        return try decode(OAuthRedirect.self, from: response)
+        return try signInURL(from: (200..<300).contains(alternative.status) ? alternative : documented)
+    }
+
+    /// The sign-in URL of an answer; a success without one says so.
+    private func signInURL(from response: HTTPResponse) throws(OpenConnectorsError) -> OAuthRedirect {
+        let redirect = try decode(OAuthRedirect.self, from: response)
+        guard !redirect.oauthUrl.isEmpty else { throw .unexpectedBody(status: response.status, detail: "an empty oauthUrl") }
+        return redirect
     }
 
     /// Checks the user and organization secrets with the cheapest authenticated call.
+    ///
+    /// An account without instances is a valid account, also where the service answers the empty
+    /// listing with a `404` and its error body (API notes 11.1).
     public func verifyCredentials() async throws(OpenConnectorsError) {
-        _ = try checked(try await send("GET", "/instances?pageSize=1&hydrate=false"))
+        let response = try await send("GET", "/instances?pageSize=1&hydrate=false")
+        if Self.isEmptyListing(response) { return }
+        _ = try checked(response)
     }
 
     /// Creates an instance from a request body built by `InstanceRequest`.
+    ///
+    /// A success without the new instance's id or token is refused, naming what came back.
     public func createInstance(body: JSONValue) async throws(OpenConnectorsError) -> Instance {
-        try decode(Instance.self, from: try await send("POST", "/instances", body: body))
+        try usableInstance(from: try await send("POST", "/instances", body: body))
     }
 
     /// Reads one instance, token included.
     public func getInstance(id: Int) async throws(OpenConnectorsError) -> Instance {
         try decode(Instance.self, from: try await send("GET", "/instances/\(id)"))
-    }
-
-    /// Reads one page of the connector's instances.
-    public func listPage(filter: InstanceFilter = InstanceFilter(), pageSize: Int = maximumPageSize, nextPage: String? = nil) async throws(OpenConnectorsError) -> InstancePage {
-        var query: [(String, String)] = [("pageSize", String(min(max(pageSize, 1), Self.maximumPageSize)))]
-        if !filter.hydrate { query.append(("hydrate", "false")) }
-        for tag in filter.tags { query.append(("tags[]", tag)) }
-        if let text = filter.searchText, !text.isEmpty { query.append(("searchText", text)) }
-        if let nextPage { query.append(("nextPage", nextPage)) }
-        let response = try await send("GET", "/elements/\(ParameterTable.connectorKey)/instances?" + QueryString.build(query))
-        let instances = try decode([Instance].self, from: response)
-        let next = response.header("elements-next-page-token").flatMap { $0.isEmpty ? nil : $0 }
-        return InstancePage(instances: instances, totalCount: response.header("elements-total-count").flatMap { Int($0) }, nextPageToken: next)
-    }
-
-    /// Reads every page, calling `onPage` after each one (for progress); returns all instances.
-    public func listInstances(filter: InstanceFilter = InstanceFilter(), pageSize: Int = maximumPageSize,
-                              onPage: @Sendable (InstancePage) async -> Void = { _ in }) async throws(OpenConnectorsError) -> [Instance] {
-        var all: [Instance] = []
-        try await forEachPage(filter: filter, pageSize: pageSize) { page in
-            all += page.instances
-            await onPage(page)
-        }
-        return all
-    }
-
-    /// Reads the listing page by page, handing each page to `body`; the last page handed over has
-    /// no next-page token, also when the listing ends on a token the service handed out twice
-    /// (which would loop forever).
-    public func forEachPage(filter: InstanceFilter = InstanceFilter(), pageSize: Int = maximumPageSize,
-                            _ body: (InstancePage) async -> Void) async throws(OpenConnectorsError) {
-        var next: String?
-        var usedTokens: Set<String> = []
-        repeat {
-            if Task.isCancelled { throw .transport(.cancelled) }
-            var page = try await listPage(filter: filter, pageSize: pageSize, nextPage: next)
-            next = page.instances.isEmpty ? nil : page.nextPageToken
-            if let token = next, !usedTokens.insert(token).inserted { next = nil }
-            page.nextPageToken = next
-            await body(page)
-        } while next != nil
-    }
-
-    /// Re-authenticates an instance with a new grant code: `PUT /instances/{id}?reAuthenticate=true`.
-    ///
-    /// The body is the instance as read, minus the stored OAuth tokens and every value the service
-    /// only returned masked (sending `********` back would store the mask), with the real Azure
-    /// app key and secret put back and the new code.
-    public func reauthenticate(id: Int, code: Secret, apiKey: String, apiSecret: Secret, callbackURL: String?) async throws(OpenConnectorsError) -> Instance {
-        let current = try decode(JSONValue.self, from: try await send("GET", "/instances/\(id)"))
-        var configuration = current["configuration"] ?? .object([])
-        for key in ["oauth.user.token", "oauth.user.refresh_token"] { configuration = configuration.removing(key) }
-        if case .object(let pairs) = configuration {
-            configuration = .object(pairs.filter { $0.1 != .string(Self.maskedValue) })
-        }
-        configuration = configuration.setting("oauth.api.key", to: .string(apiKey)).setting("oauth.api.secret", to: .string(apiSecret.revealed))
-        if let callbackURL, !callbackURL.isEmpty { configuration = configuration.setting("oauth.callback.url", to: .string(callbackURL)) }
-        let body = current.removing("token").setting("configuration", to: configuration)
-            .setting("providerData", to: .object([("code", .string(code.revealed))]))
-        return try decode(Instance.self, from: try await send("PUT", "/instances/\(id)?reAuthenticate=true", body: body))
     }
 
     /// Renames or retags an instance (`PATCH`); tags are replaced, not merged.
@@ -156,7 +93,7 @@ public struct OpenConnectorsClient: Sendable {
 
     // MARK: - Plumbing
 
-    private func send(_ method: String, _ path: String, body: JSONValue? = nil) async throws(OpenConnectorsError) -> HTTPResponse {
+    func send(_ method: String, _ path: String, body: JSONValue? = nil) async throws(OpenConnectorsError) -> HTTPResponse {
         var headers = [
             HTTPHeader("Authorization", credentials.authorizationHeader),
             HTTPHeader("Accept", "application/json"),
@@ -174,7 +111,7 @@ public struct OpenConnectorsClient: Sendable {
         }
     }
 
-    private func checked(_ response: HTTPResponse) throws(OpenConnectorsError) -> HTTPResponse {
+    func checked(_ response: HTTPResponse) throws(OpenConnectorsError) -> HTTPResponse {
         guard (200..<300).contains(response.status) else {
             if (300..<400).contains(response.status) {
                 throw .transport(.redirected(status: response.status, location: response.header("Location") ?? "(no Location header)"))
@@ -184,7 +121,7 @@ public struct OpenConnectorsClient: Sendable {
         return response
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws(OpenConnectorsError) -> T {
+    func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws(OpenConnectorsError) -> T {
         let response = try checked(response)
         do {
             return try JSONDecoder().decode(T.self, from: Data(response.body))

@@ -54,9 +54,9 @@ public enum Redaction {
         String(repeating: "•", count: min(secret.count, limit))
     }
 
-    /// Dots, one per character up to 24, and the length.
-    public static func withLength(_ secret: Secret) -> String {
-        dots(for: secret, limit: 24) + " (\(secret.count) chars)"
+    /// A hidden field being edited: one dot per grapheme, so the cursor keeps its place.
+    public static func field(_ text: String) -> String {
+        String(repeating: "•", count: text.count)
     }
 
     /// Query parameter names whose values are secret.

@@ -10,6 +10,8 @@ public enum TransportError: Error, Sendable, Equatable {
     case untrustedCertificate(detail: String)
     /// The certificate is for another host name.
     case hostnameMismatch(detail: String)
+    /// The certificate is outside its validity period (expired, or not yet valid).
+    case expiredCertificate(detail: String)
     /// The `--cacert` file cannot be used.
     case caFileUnusable(path: String, detail: String)
     /// The proxy failed or refused.
@@ -51,6 +53,7 @@ public enum TransportError: Error, Sendable, Equatable {
         case .timedOut(let seconds): "The service did not answer within \(seconds) second\(seconds == 1 ? "" : "s")."
         case .untrustedCertificate(let detail): "The server's TLS certificate is not trusted (\(detail))."
         case .hostnameMismatch(let detail): "The server's TLS certificate is for another host name (\(detail))."
+        case .expiredCertificate(let detail): "The server's TLS certificate is expired or not yet valid (\(detail))."
         case .caFileUnusable(let path, let detail): "The CA file \(path) cannot be used (\(detail))."
         case .proxyFailure(let detail): "The proxy failed (\(detail))."
         case .responseTooLarge(let limit):
@@ -73,9 +76,10 @@ public enum TransportError: Error, Sendable, Equatable {
         case .timedOut: "Check your network, or try again with a longer --timeout."
         case .untrustedCertificate: "Your network may intercept TLS; pass --cacert with your company's CA file."
         case .hostnameMismatch: "Use the host name the certificate was issued for, as shown in the Open Connectors UI."
+        case .expiredCertificate: "Check this computer's date and time; if they are right, the server's operator must renew its certificate (--cacert does not change this)."
         case .caFileUnusable: "Point --cacert at a readable PEM file of CA certificates."
         case .proxyFailure: "Check the https_proxy / HTTPS_PROXY and no_proxy environment variables."
-        case .responseTooLarge: "Narrow the request (for example with a tag filter) and try again."
+        case .responseTooLarge: "Check the API base URL: no answer of the Open Connectors API is that large, so this may be another server."
         case .cancelled: "Nothing was changed by ocwizard; try again when ready."
         case .redirected: "Check the API base URL: it should end in /elements/api-v2 on the API host."
         case .connectionLost: "Try again; if it keeps happening, check proxies and your network."

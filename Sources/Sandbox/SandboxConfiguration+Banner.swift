@@ -13,6 +13,7 @@ extension SandboxConfiguration {
           consent page         \(origin)/sandbox/authorize
           fault injection      \(origin)/sandbox/faults
           state                \(statePath ?? "in memory")
+          variants             \(variants.isEmpty ? "none (documented defaults)" : variants.sorted().map(\.rawValue).joined(separator: ", "))
         Press Ctrl-C to stop.
 
         """

@@ -16,10 +16,15 @@ public struct SandboxConfiguration: Sendable {
     public var seed: UInt64 = 1
     /// The JSON file instances are loaded from and saved to; `nil` keeps them in memory only.
     public var statePath: String?
+    /// The documented alternative behaviours to play instead of the defaults (none by default).
+    public var variants: Set<SandboxVariant> = []
     /// The clock behind code expiry and creation dates; tests inject their own.
     public var now: @Sendable () -> Date = { Date() }
 
     /// Creates the default configuration (credentials `sandbox-user` / `sandbox-org`, app
     /// `5a4db0c5-c11e-4d1d-a000-000000000001` / `sandbox-client-secret`, no seeding, in memory, real clock).
     public init() {}
+
+    /// Whether the sandbox plays `variant`.
+    func plays(_ variant: SandboxVariant) -> Bool { variants.contains(variant) }
 }

@@ -10,6 +10,31 @@ public struct SystemFiles: FileAccess {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        return readAll(descriptor)
+    }
+
+    public func readPrivate(_ path: String) -> Result<String, PrivateReadFailure> {
+        // O_NOFOLLOW: a symbolic link as the last component fails with ELOOP instead of being followed.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            switch errno {
+            case ENOENT: return .failure(.missing)
+            case ELOOP: return .failure(.symbolicLink)
+            default: return .failure(.unreadable(reason: systemErrorText()))
+            }
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(reason: systemErrorText())) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable(reason: "not a regular file")) }
+        guard info.st_uid == geteuid() else { return .failure(.notOwned) }
+        let mode = UInt16(info.st_mode & 0o7777)
+        guard mode & 0o077 == 0 else { return .failure(.tooOpen(mode: mode)) }
+        return .success(readAll(descriptor))
+    }
+
+    /// The rest of `descriptor`'s bytes as UTF-8 text.
+    private func readAll(_ descriptor: Int32) -> String {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {

@@ -52,9 +52,10 @@ public final class SystemTerminal: TerminalDevice {
 /// The terminal settings to put back if a signal ends the process while echo is off.
 nonisolated(unsafe) private var echoRestore = termios()
 
-/// Puts echo back when Ctrl-C, SIGTERM or SIGHUP arrives while echo is off, then dies of the signal.
+/// Puts echo back when a signal that ends the process (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, or a crash:
+/// SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE) arrives while echo is off, then dies of the signal.
 private enum EchoGuard {
-    private static let signals = [SIGINT, SIGTERM, SIGHUP]
+    private static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
     /// The handlers in place before `begin`, put back by `end`; `nil` while echo is on.
     nonisolated(unsafe) private static var previous: [Int32: __sighandler_t?]?

@@ -31,6 +31,12 @@ public final class InMemoryFiles: FileAccess {
 
     public func read(_ path: String) -> String? { self[path]?.contents }
 
+    /// Like the real one, minus links and owners (every file here is this user's and none is a link).
+    public func readPrivate(_ path: String) -> Result<String, PrivateReadFailure> {
+        guard let file = self[path] else { return .failure(.missing) }
+        return file.mode & 0o077 == 0 ? .success(file.contents) : .failure(.tooOpen(mode: file.mode))
+    }
+
     public func permissions(_ path: String) -> UInt16? { self[path]?.mode }
 
     public func writePrivate(_ contents: String, to path: String, overwrite: Bool) -> Result<String, SaveFailure> {

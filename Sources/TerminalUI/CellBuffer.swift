@@ -35,11 +35,6 @@ public struct CellBuffer: Sendable, Equatable {
             && lhs.rowsEqual(rhs, from: 0, to: lhs.height)
     }
 
-    /// Whether rows `first..<last` hold the same cells in both buffers (of the same width).
-    ///
-    /// Compares in place through buffer pointers: comparing `[Cell]` or slices of it copies
-    /// (retains and releases) every cell, which made the run loop's `frame != lastFrame` cost
-    /// as much as drawing the frame.
     /// The rows that differ from `previous` (every row when there is none or its size differs):
     /// the one frame diff of the screen driver, handed to the backend with the frame.
     public func changedRows(since previous: CellBuffer?) -> [Int] {
@@ -52,6 +47,11 @@ public struct CellBuffer: Sendable, Equatable {
         cursor?.column == other.cursor?.column && cursor?.row == other.cursor?.row
     }
 
+    /// Whether rows `first..<last` hold the same cells in both buffers (of the same width).
+    ///
+    /// Compares in place through buffer pointers: comparing `[Cell]` or slices of it copies
+    /// (retains and releases) every cell, which made the run loop's `frame != lastFrame` cost
+    /// as much as drawing the frame.
     public func rowsEqual(_ other: CellBuffer, from first: Int, to last: Int) -> Bool {
         let range = (first * width)..<(last * width)
         return cells.withUnsafeBufferPointer { mine in
@@ -65,6 +65,12 @@ public struct CellBuffer: Sendable, Equatable {
         }
     }
 
+    /// Shows the terminal cursor at a position inside `area` and the grid; hides it for a position outside.
+    public mutating func showCursor(column: Int, row: Int, in area: Rect) {
+        let inside = column >= max(0, area.x) && column < min(width, area.right) && row >= max(0, area.y) && row < min(height, area.bottom)
+        cursor = inside ? (column, row) : nil
+    }
+
     /// The cell at a position.
     public subscript(column: Int, row: Int) -> Cell {
         cells[row * width + column]
@@ -73,14 +79,26 @@ public struct CellBuffer: Sendable, Equatable {
     /// Writes `text` from a position, clipped at `limit` columns (or the right edge); returns the columns used.
     @discardableResult
     public mutating func write(_ text: some StringProtocol, column: Int, row: Int, style: Style = .plain, limit: Int? = nil) -> Int {
-        guard row >= 0, row < height, column < width else { return 0 }
-        let end = min(width, limit.map { column + max(0, $0) } ?? width)
+        write(text, column: column, row: row, style: style, from: 0, to: limit.map { column + max(0, $0) } ?? width)
+    }
+
+    /// Writes `text` from a position, drawing only the graphemes wholly inside `area`; returns the columns advanced.
+    @discardableResult
+    public mutating func write(_ text: some StringProtocol, column: Int, row: Int, style: Style = .plain, in area: Rect) -> Int {
+        guard row >= area.y, row < area.bottom else { return 0 }
+        return write(text, column: column, row: row, style: style, from: area.x, to: area.right)
+    }
+
+    /// Writes `text` from `column`, drawing only in columns `first..<last` of the grid.
+    private mutating func write(_ text: some StringProtocol, column: Int, row: Int, style: Style, from first: Int, to last: Int) -> Int {
+        let first = max(0, first), end = min(width, last)
+        guard row >= 0, row < height, column < end else { return 0 }
         var x = column
         if DisplayWidth.isPrintableASCII(text) {
             // One byte, one character, one column: no grapheme breaking or width lookups.
             for byte in text.utf8 {
                 if x + 1 > end { break }
-                if x >= 0 {
+                if x >= first {
                     clearWide(at: x, row: row)
                     cells[row * width + x] = Cell(character: Character(Unicode.Scalar(byte)), style: style)
                 }
@@ -92,7 +110,7 @@ public struct CellBuffer: Sendable, Equatable {
             let columns = DisplayWidth.of(character)
             if columns == 0 { continue }
             if x + columns > end { break }
-            if x >= 0 {
+            if x >= first {
                 for covered in x..<x + columns { clearWide(at: covered, row: row) }
                 cells[row * width + x] = Cell(character: character, style: style)
                 for continuation in x + 1..<x + columns { cells[row * width + continuation] = Cell(character: nil, style: style) }
@@ -102,12 +120,23 @@ public struct CellBuffer: Sendable, Equatable {
         return x - column
     }
 
-    /// Fills a rectangle with blanks of a style.
+    /// Fills a rectangle with blanks of a style; the part outside the grid is clipped.
+    ///
+    /// A wide grapheme cut by the rectangle's left or right edge is blanked whole, as `write` does,
+    /// so no half of it is left for the terminal to draw over the fill.
     public mutating func fill(column: Int, row: Int, width fillWidth: Int, height fillHeight: Int, style: Style = .plain) {
-        for y in max(0, row)..<min(height, row + fillHeight) {
-            for x in max(0, column)..<max(max(0, column), min(width, column + fillWidth)) {
-                cells[y * width + x] = Cell(character: " ", style: style)
-            }
+        fill(Rect(x: column, y: row, width: fillWidth, height: fillHeight), style: style)
+    }
+
+    /// Fills `area` with blanks of a style; the part outside the grid is clipped.
+    public mutating func fill(_ area: Rect, style: Style = .plain) {
+        let clipped = area.intersection(Rect(x: 0, y: 0, width: width, height: height))
+        guard !clipped.isEmpty else { return }
+        let blank = Cell(character: " ", style: style)
+        for y in clipped.y..<clipped.bottom {
+            clearWide(at: clipped.x, row: y)
+            clearWide(at: clipped.right - 1, row: y)
+            for x in clipped.x..<clipped.right { cells[y * width + x] = blank }
         }
     }
 

@@ -5,13 +5,13 @@ public struct Span: Sendable, Equatable {
     public init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style }
 }
 
-/// One line of a screen's scrollable content.
+/// One line of a widget's content: spans of styled text, drawn into an area.
 public struct ScreenLine: Sendable, Equatable {
     /// The spans, left to right, starting at `indent`.
     public var spans: [Span]
     /// Columns of left margin.
     public var indent: Int
-    /// The column (relative to the screen) where the terminal cursor goes, if this line holds it.
+    /// The column (from the left edge of the area it is drawn in) where the terminal cursor goes, if this line holds it.
     public var cursorColumn: Int?
     /// Whether this line shows the focused element (the view scrolls to keep it visible).
     public var isFocused: Bool
@@ -31,13 +31,5 @@ public struct ScreenLine: Sendable, Equatable {
     /// Lines of wrapped text in one style.
     public static func paragraph(_ text: String, _ style: Style = .plain, indent: Int = 2, width: Int) -> [ScreenLine] {
         TextLayout.wrap(text, width: max(1, width - indent - 1)).map { .text($0, style, indent: indent) }
-    }
-
-    /// Draws the line at `row`.
-    func draw(into buffer: inout CellBuffer, row: Int) {
-        var column = indent
-        for span in spans {
-            column += buffer.write(span.text, column: column, row: row, style: span.style)
-        }
     }
 }

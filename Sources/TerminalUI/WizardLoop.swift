@@ -51,6 +51,9 @@ public final class WizardLoop<Program: LoopProgram> {
         self.tickMilliseconds = tickMilliseconds
     }
 
+    /// How many effect results one turn of the loop handles before it reads input again.
+    static var resultsPerTurn: Int { 4 }
+
     /// The program's state now.
     public var current: Program { program }
 
@@ -59,8 +62,10 @@ public final class WizardLoop<Program: LoopProgram> {
         apply(program.update(.tick(.now)))
         draw()
         while outcome == nil {
-            for result in inbox.takeAll() { apply(program.update(.response(result))) }
-            if let input = terminal.nextInput(timeoutMilliseconds: tickMilliseconds) {
+            // A few results per turn, so keys and signals are read between the pages of a long
+            // listing; while results wait, input is only polled.
+            for result in inbox.take(upTo: Self.resultsPerTurn) { apply(program.update(.response(result))) }
+            if let input = terminal.nextInput(timeoutMilliseconds: inbox.isEmpty ? tickMilliseconds : 0) {
                 switch input {
                 case .key(let key) where !isTooSmall || key == .control("c"): apply(program.update(.key(key)))
                 case .paste(let text) where !isTooSmall: apply(program.update(.paste(text)))
@@ -137,6 +142,15 @@ final class Inbox: Sendable {
     /// Adds a result.
     func post(_ result: EffectResult) { results.withLock { $0.append(result) } }
 
-    /// Removes and returns every waiting result.
-    func takeAll() -> [EffectResult] { results.withLock { pending in defer { pending.removeAll() }; return pending } }
+    /// Removes and returns up to `count` waiting results, oldest first.
+    func take(upTo count: Int) -> [EffectResult] {
+        results.withLock { pending in
+            let taken = Array(pending.prefix(count))
+            pending.removeFirst(taken.count)
+            return taken
+        }
+    }
+
+    /// Whether no result is waiting.
+    var isEmpty: Bool { results.withLock { $0.isEmpty } }
 }

@@ -61,12 +61,20 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "The client secret of the registered Azure app (default sandbox-client-secret).")
     var clientSecret: String?
 
+    @Option(name: .customLong("variant"), help: ArgumentHelp(
+        "Play a documented alternative behaviour of the real service; repeatable. One of: \(SandboxVariant.allCases.map(\.rawValue).joined(separator: ", ")) (docs/SANDBOX.md).",
+        valueName: "name"))
+    var variantNames: [String] = []
+
     @Flag(name: .customLong("exit-on-stdin-eof"), help: "Stop when standard input ends (used by ocwizard --sandbox, so the sandbox never outlives the wizard).")
     var exitOnStdinEOF = false
 
-    /// Rejects a negative `--seed`.
+    /// Rejects a negative `--seed` and an unknown `--variant`.
     func validate() throws {
         guard seedCount >= 0 else { throw ValidationError("--seed must be 0 or more.") }
+        for name in variantNames where SandboxVariant(name: name) == nil {
+            throw ValidationError("--variant \(name) is not a known variant; use one of: \(SandboxVariant.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
     }
 
     /// Starts the sandbox, prints where it listens, and waits for a stop signal.
@@ -88,6 +96,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.statePath = state
         configuration.seedCount = seedCount
         configuration.seed = randomSeed
+        configuration.variants = Set(variantNames.compactMap(SandboxVariant.init(name:)))
         if let userSecret { configuration.userSecret = userSecret }
         if let organizationSecret { configuration.organizationSecret = organizationSecret }
         if let clientId { configuration.clientID = clientId }

@@ -5,7 +5,7 @@ import Testing
 
 /// Every client call against the sandbox, through the real libcurl transport.
 @Suite struct ClientCallTests {
-    @Test func oauthURLAsksWithPOSTAndReturnsTheSignInAddress() async throws {
+    @Test func oauthURLAsksWithTheDocumentedGETAndNeverLogsTheClientSecret() async throws {
         try await withSandbox { sandbox in
             let lines = LineCollector()
             let client = sandbox.client(transport: LoggingTransport(wrapping: sandbox.transport, log: lines.append))
@@ -22,14 +22,17 @@ import Testing
             #expect(values["scope"] == "User.Read offline_access")
             #expect(values["state"] == "abc")
             #expect(lines.lines.count == 1)
-            #expect(lines.lines.first?.hasPrefix("POST ") == true)
+            #expect(lines.lines.first?.hasPrefix("GET ") == true)
+            #expect(lines.lines.first?.contains("apiSecret=***") == true)
+            #expect(!lines.lines.joined().contains(sandbox.configuration.clientSecret))
         }
     }
 
-    @Test func oauthURLFallsBackToGETWhenPOSTIsNotAllowed() async throws {
+    @Test(arguments: [400, 404, 405, 500, 503])
+    func oauthURLFallsBackToPOSTWhenGETIsRefused(status: Int) async throws {
         try await withSandbox { sandbox in
             try await sandbox.inject(SandboxFault(path: SandboxFixture.apiPath("/elements/microsoftgraph/oauth/url"),
-                                                  method: "POST", status: 405))
+                                                  method: "GET", status: status))
             let lines = LineCollector()
             let client = sandbox.client(transport: LoggingTransport(wrapping: sandbox.transport, log: lines.append))
 
@@ -37,10 +40,25 @@ import Testing
                                                      callbackURL: SandboxFixture.callbackURL, scope: nil, state: nil)
 
             #expect(redirect.oauthUrl.contains("client_id=\(sandbox.configuration.clientID)"))
-            #expect(lines.lines.map { String($0.prefix(while: { $0 != " " })) } == ["POST", "GET"])
-            #expect(lines.lines[0].contains("→ 405"))
-            #expect(lines.lines[1].contains("apiSecret=***"))
+            #expect(lines.lines.map { String($0.prefix(while: { $0 != " " })) } == ["GET", "POST"])
+            #expect(lines.lines[0].contains("→ \(status)"))
             #expect(lines.lines[1].contains("→ 200"))
+            #expect(!lines.lines.joined().contains(sandbox.configuration.clientSecret))
+        }
+    }
+
+    @Test(arguments: [401, 403])
+    func oauthURLDoesNotFallBackOnWrongSecretsOrAForbiddenAccount(status: Int) async throws {
+        try await withSandbox { sandbox in
+            try await sandbox.inject(SandboxFault(path: SandboxFixture.apiPath("/elements/microsoftgraph/oauth/url"),
+                                                  method: "GET", status: status))
+            let error = try await #require(throws: OpenConnectorsError.self) {
+                _ = try await sandbox.client.oauthURL(apiKey: sandbox.configuration.clientID, apiSecret: Secret(sandbox.configuration.clientSecret),
+                                                      callbackURL: SandboxFixture.callbackURL, scope: nil, state: nil)
+            }
+            guard case .api(let failure) = error else { Issue.record("expected an API failure, got \(error)"); return }
+            #expect(failure.status == status)
+            #expect(try await sandbox.pendingFaultCount() == 0)
         }
     }
 

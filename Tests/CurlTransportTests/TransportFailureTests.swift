@@ -17,7 +17,7 @@ import Testing
 
     @Test func aTruncatedBodyIsALostConnection() async throws {
         try await withSandbox(configure: { $0.seedCount = 3 }) { sandbox in
-            try await sandbox.inject(SandboxFault(path: SandboxFixture.apiPath("/elements/microsoftgraph/instances"), truncated: true))
+            try await sandbox.inject(SandboxFault(path: SandboxFixture.apiPath("/instances"), truncated: true))
 
             let error = try await #require(throws: OpenConnectorsError.self) { _ = try await sandbox.client.listInstances() }
 

@@ -9,25 +9,38 @@ import Glibc
 struct TerminalRestoreTests {
     /// How the wizard is ended.
     enum Ending: String, CustomTestStringConvertible, CaseIterable, Sendable {
-        case controlC, sigterm, sighup
+        case controlC, sigterm, sighup, sigquit, sigabrt, sigsegv
         var testDescription: String {
             switch self {
             case .controlC: "Ctrl-C"
             case .sigterm: "SIGTERM"
             case .sighup: "SIGHUP"
+            case .sigquit: "SIGQUIT"
+            case .sigabrt: "SIGABRT"
+            case .sigsegv: "SIGSEGV"
+            }
+        }
+        /// The signal sent to the wizard's process (Ctrl-C is typed instead).
+        var signalNumber: Int32 {
+            switch self {
+            case .controlC: SIGINT
+            case .sigterm: SIGTERM
+            case .sighup: SIGHUP
+            case .sigquit: SIGQUIT
+            case .sigabrt: SIGABRT
+            case .sigsegv: SIGSEGV
             }
         }
         /// The shell's `$?` afterwards.
         var expectedStatus: Int32 {
             switch self {
             case .controlC: 130
-            case .sigterm: 128 + SIGTERM
-            case .sighup: 128 + SIGHUP
+            default: 128 + signalNumber
             }
         }
     }
 
-    @Test("stty -g is the same before and after, with the expected exit status", arguments: Ending.allCases)
+    @Test("stty -g is the same before and after, with the expected exit status", arguments: [Ending.controlC, .sigterm, .sighup, .sigquit, .sigsegv])
     func restoresTerminal(_ ending: Ending) async throws {
         let wizard = try Executables.ocwizard
         // A non-interactive sh: an interactive shell would repair the tty itself and hide a fault.
@@ -48,8 +61,7 @@ struct TerminalRestoreTests {
 
             switch ending {
             case .controlC: try await tmux.press("C-c")
-            case .sigterm: kill(wizardPID, SIGTERM)
-            case .sighup: kill(wizardPID, SIGHUP)
+            default: kill(wizardPID, ending.signalNumber)
             }
 
             let status = try await tmux.waitForFile("\(directory)/status")
@@ -68,7 +80,7 @@ struct TerminalRestoreTests {
         }
     }
 
-    @Test("Plain mode: Ctrl-C at a secret prompt (echo off) leaves the terminal as it was", arguments: [Ending.controlC, .sigterm])
+    @Test("Plain mode: Ctrl-C at a secret prompt (echo off) leaves the terminal as it was", arguments: [Ending.controlC, .sigterm, .sigquit, .sigabrt, .sigsegv])
     func plainModeSecretPrompt(_ ending: Ending) async throws {
         let wizard = try Executables.ocwizard
         // The shell ignores SIGINT so that it lives on to record the status after Ctrl-C.
@@ -82,7 +94,7 @@ struct TerminalRestoreTests {
             let wizardPID = try await Processes.waitForChild(of: shell, named: "ocwizard")
             switch ending {
             case .controlC: try await tmux.press("C-c")
-            default: kill(wizardPID, SIGTERM)
+            default: kill(wizardPID, ending.signalNumber)
             }
             let status = try await tmux.waitForFile("\(directory)/status")
             #expect(status == "\(ending == .controlC ? 128 + SIGINT : ending.expectedStatus)\n")

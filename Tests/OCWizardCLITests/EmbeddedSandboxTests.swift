@@ -68,3 +68,25 @@ struct EmbeddedSandboxTests {
         #expect(!(Transports.make(ConnectionSettings(), log: { _ in }) is SandboxWatchingTransport))
     }
 }
+
+@Suite("Embedded sandbox variants")
+struct EmbeddedSandboxVariantTests {
+    @Test("OCWIZARD_SANDBOX_VARIANTS becomes one --variant per name, commas or spaces between")
+    func variantArguments() {
+        #expect(SandboxProcess.variantArguments(ProcessEnvironment(values: [:])) == [])
+        #expect(SandboxProcess.variantArguments(ProcessEnvironment(values: ["OCWIZARD_SANDBOX_VARIANTS": "empty-list-404, service-state,,x"]))
+                == ["--variant", "empty-list-404", "--variant", "service-state", "--variant", "x"])
+    }
+
+    @Test("--sandbox plays the variants the environment names; an unknown name says where to look")
+    func variantsReachTheSandbox() async throws {
+        let runner = try CommandRunner()
+        let played = try await runner.run(["recover", "--sandbox", "--no-input", "--tag", "team-a"],
+                                          environment: ["OCWIZARD_SANDBOX_VARIANTS": "empty-list-404,other-connectors"])
+        #expect(played.status == 2, "\(played.stderr)")
+        #expect(played.stderr.contains("no Microsoft Graph instance matches"))
+        let unknown = try await runner.run(["recover", "--sandbox", "--no-input"], environment: ["OCWIZARD_SANDBOX_VARIANTS": "no-such-variant"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("OCWIZARD_SANDBOX_VARIANTS=no-such-variant"), "\(unknown.stderr)")
+    }
+}

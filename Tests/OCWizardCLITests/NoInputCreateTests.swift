@@ -8,8 +8,10 @@ struct NoInputCreateTests {
         let sandbox = try await TestSandbox.start()
         let runner = try CommandRunner()
         let code = try await sandbox.signIn()
-        let result = try await runner.run(createFlags(sandbox, code: code, name: "scripted") + ["--json", "--tag", "a", "--tag", "b", "--events", "--events-url", "https://example.com/oc-events"],
-                                    environment: TestSandbox.secretEnvironment.merging(["OC_SIGNATURE_KEY": "0123456789abcdef0123"]) { $1 })
+        // The code comes from OC_CODE, the form the README recommends (a --code value gets a warning).
+        let flags = createFlags(sandbox, code: code, name: "scripted").filter { $0 != "--code" && $0 != code }
+        let result = try await runner.run(flags + ["--json", "--tag", "a", "--tag", "b", "--events", "--events-url", "https://example.com/oc-events"],
+                                    environment: TestSandbox.secretEnvironment.merging(["OC_SIGNATURE_KEY": "0123456789abcdef0123", "OC_CODE": code]) { $1 })
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["id", "name", "token", "baseUrl", "element", "tags", "valid", "disabled", "eventsEnabled", "createdDate"], "the one instance shape")
@@ -84,24 +86,34 @@ struct NoInputCreateTests {
         let code = try await sandbox.signIn()
         let result = try await runner.run(createFlags(sandbox, code: code).filter { $0 != "--no-input" } + ["--dry-run"], environment: TestSandbox.secretEnvironment)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("curl -X POST '\(sandbox.baseURL)/instances'"))
-        #expect(result.stdout.contains("Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET"))
-        #expect(result.stdout.contains("\"'\"$OC_API_SECRET\"'\""))
+        #expect(result.stdout.contains("curl --config - '\(sandbox.baseURL)/instances'"))
+        #expect(result.stdout.contains("Authorization: User '\"$OC_USER_SECRET\"', Organization '\"$OC_ORG_SECRET\"'"))
+        #expect(result.stdout.contains("'\"$OC_API_SECRET\"'"))
         for secret in TestSandbox.secrets { #expect(!result.allOutput.contains(secret)) }
         #expect(try await sandbox.instances().isEmpty)
-        // The printed command works when pasted, with the secrets in the environment.
-        let command = String(result.stdout[result.stdout.range(of: "curl -X POST")!.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The printed command works when pasted, with the secrets in the environment, and curl's
+        // argv (what /proc/<pid>/cmdline shows every user) holds none of them: a curl first on PATH
+        // records its arguments, then runs the real one.
+        let command = String(result.stdout[result.stdout.range(of: "printf '%s\\n'")!.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let realCurl = try #require(["/usr/bin/curl", "/bin/curl"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        let recorded = runner.home.appendingPathComponent("curl-argv").path
+        _ = try runner.file("bin/curl", "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(recorded)'\nexec '\(realCurl)' \"$@\"\n", mode: 0o755)
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         shell.arguments = ["-c", command + " -s -o /dev/null -w '%{http_code}'"]
         var environment = TestSandbox.secretEnvironment
-        environment["OC_CODE"] = String(code[code.range(of: "code=")!.upperBound...].prefix { $0 != "&" }).removingPercentEncoding
+        let grantCode = try #require(String(code[code.range(of: "code=")!.upperBound...].prefix { $0 != "&" }).removingPercentEncoding)
+        environment["OC_CODE"] = grantCode
+        environment["PATH"] = runner.home.appendingPathComponent("bin").path + ":/usr/bin:/bin"
         shell.environment = environment
         let out = Pipe()
         shell.standardOutput = out
         try shell.run()
         let status = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         shell.waitUntilExit()
+        let argv = try String(contentsOfFile: recorded, encoding: .utf8)
+        #expect(argv.contains("--config"), "the wrapper ran: \(argv)")
+        for secret in TestSandbox.secrets + [grantCode] { #expect(!argv.contains(secret), "curl's argv holds a secret: \(argv)") }
         #expect(status == "200")
         #expect(try await sandbox.instances().count == 1)
         await sandbox.server.stop()

@@ -41,7 +41,20 @@ struct ProfileAndSecretsTests {
         let unknown = try runner.file("unknown.env", "OC_USER=abc\n")
         let wrongName = try await runner.run(["create", "--dry-run", "--secrets-file", unknown])
         #expect(wrongName.status == 2)
-        #expect(wrongName.stderr.contains("OC_USER is not a secret ocwizard reads"))
+        #expect(wrongName.stderr.contains("line 1: the name before = is not a secret ocwizard reads"))
+        #expect(!wrongName.stderr.contains("OC_USER="), "the line's content is not echoed")
+        // A bare base64 secret pasted alone holds a '=': none of it may reach stderr.
+        let bare = try runner.file("bare.env", "# secrets\nQmFyZVNlY3JldFZhbHVl=\n")
+        let bareLine = try await runner.run(["create", "--dry-run", "--secrets-file", bare])
+        #expect(bareLine.status == 2)
+        #expect(bareLine.stderr.contains("line 2"))
+        #expect(!bareLine.stderr.contains("QmFyZVNlY3JldFZhbHVl"), "\(bareLine.stderr)")
+        // A symbolic link is not followed, even to a private file.
+        let link = runner.home.appendingPathComponent("link.env").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: tight)
+        let linked = try await runner.run(["create", "--dry-run", "--secrets-file", link])
+        #expect(linked.status == 2)
+        #expect(linked.stderr.contains("symbolic link"), "\(linked.stderr)")
         await sandbox.server.stop()
     }
 

@@ -102,7 +102,6 @@ struct InstanceRequestTests {
         form[.organizationSecret] = "\to "
         #expect(Credentials(form: form) == Credentials(userSecret: "u", organizationSecret: "o"))
         #expect(Credentials(form: form).authorizationHeader == "User u, Organization o")
-        #expect(Credentials.shellAuthorizationHeader == "User $OC_USER_SECRET, Organization $OC_ORG_SECRET")
     }
 
     @Test("JSON text escapes quotes, backslashes, control characters and line separators")

@@ -63,46 +63,67 @@ struct OpenConnectorsClientTests {
         #expect(error == .api(APIFailure(status: 502, body: nil)))
     }
 
-    @Test("oauthURL: POST /elements/microsoftgraph/oauth/url with a JSON body")
-    func oauthURLPost() async throws {
+    @Test("oauthURL: the documented GET /elements/microsoftgraph/oauth/url with a query")
+    func oauthURLGet() async throws {
         let (client, transport) = client([.json(#"{"oauthUrl":"https://login.microsoftonline.com/common/oauth2/v2.0/authorize?x=1","element":"microsoftgraph"}"#)])
         let redirect = try await client.oauthURL(apiKey: "id", apiSecret: "s e/c", callbackURL: "https://mycoolapp.com/cb", scope: "a b", state: "st")
         #expect(redirect.oauthUrl == "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?x=1")
         #expect(redirect.element == "microsoftgraph")
         let requests = await transport.requests
-        #expect(requests.count == 1)
-        #expect(requests.first?.method == "POST")
-        #expect(requests.first?.url == Self.base + "/elements/microsoftgraph/oauth/url")
-        #expect(requests.first?.headers == Self.jsonRequestHeaders)
-        #expect(requests.first?.bodyText == #"{"apiKey":"id","apiSecret":"s e/c","callbackUrl":"https://mycoolapp.com/cb","scope":"a b","state":"st"}"#)
+        #expect(requests == [HTTPRequest(
+            method: "GET",
+            url: Self.base + "/elements/microsoftgraph/oauth/url?apiKey=id&apiSecret=s%20e%2Fc&callbackUrl=https%3A%2F%2Fmycoolapp.com%2Fcb&scope=a%20b&state=st",
+            headers: Self.bodilessRequestHeaders)])
     }
 
-    @Test("oauthURL: falls back to GET with a query when POST answers 404 or 405", arguments: [404, 405])
+    @Test("oauthURL: falls back to POST with a JSON body on any refusal of GET but 401/403", arguments: [400, 404, 405, 406, 415, 500, 502])
     func oauthURLFallback(status: Int) async throws {
         let (client, transport) = client([
-            .json(#"{"requestId":"r","message":"no such route"}"#, status: status),
+            .json(#"{"requestId":"r","message":"no"}"#, status: status),
             .json(#"{"oauthUrl":"https://login.example/authorize","element":"microsoftgraph"}"#),
         ])
-        let redirect = try await client.oauthURL(apiKey: "id", apiSecret: "s e/c", callbackURL: "https://mycoolapp.com/cb", scope: "a b", state: nil)
+        let redirect = try await client.oauthURL(apiKey: "id", apiSecret: "s e/c", callbackURL: "https://mycoolapp.com/cb", scope: "", state: nil)
         #expect(redirect.oauthUrl == "https://login.example/authorize")
         let requests = await transport.requests
-        #expect(requests.map(\.method) == ["POST", "GET"])
-        #expect(requests.last == HTTPRequest(
-            method: "GET",
-            url: Self.base + "/elements/microsoftgraph/oauth/url?apiKey=id&apiSecret=s%20e%2Fc&callbackUrl=https%3A%2F%2Fmycoolapp.com%2Fcb&scope=a%20b",
-            headers: Self.bodilessRequestHeaders))
+        #expect(requests.map(\.method) == ["GET", "POST"])
+        #expect(requests.last == HTTPRequest(method: "POST", url: Self.base + "/elements/microsoftgraph/oauth/url", headers: Self.jsonRequestHeaders,
+                                             body: Array(#"{"apiKey":"id","apiSecret":"s e/c","callbackUrl":"https://mycoolapp.com/cb"}"#.utf8)))
     }
 
-    @Test("oauthURL: leaves out an empty scope and state; another error status does not fall back")
-    func oauthURLNoFallback() async {
-        let (client, transport) = client([.json(#"{"message":"boom"}"#, status: 500)])
+    @Test("oauthURL: 401 and 403 do not fall back", arguments: [401, 403])
+    func oauthURLNoFallback(status: Int) async {
+        let (client, transport) = client([.json(#"{"message":"boom"}"#, status: status)])
         let error = await failure { () async throws(OpenConnectorsError) in
             try await client.oauthURL(apiKey: "id", apiSecret: "sec", callbackURL: "https://cb", scope: "", state: "")
         }
-        #expect(error == .api(APIFailure(status: 500, body: APIErrorBody(message: "boom"))))
-        let requests = await transport.requests
-        #expect(requests.count == 1)
-        #expect(requests.first?.bodyText == #"{"apiKey":"id","apiSecret":"sec","callbackUrl":"https://cb"}"#)
+        #expect(error == .api(APIFailure(status: status, body: APIErrorBody(message: "boom"))))
+        #expect(await transport.requests.count == 1)
+    }
+
+    @Test("oauthURL: when POST is refused too (or cannot be sent), the documented GET's refusal is reported")
+    func oauthURLBothRefused() async {
+        let getRefusal = FakeTransport.Reply.json(#"{"message":"Missing scope"}"#, status: 400)
+        for second in [FakeTransport.Reply.json(#"{"message":"no POST"}"#, status: 405), .failure(TransportError.timedOut(seconds: 5))] {
+            let (client, _) = client([getRefusal, second])
+            let error = await failure { () async throws(OpenConnectorsError) in
+                try await client.oauthURL(apiKey: "id", apiSecret: "sec", callbackURL: "https://cb", scope: nil, state: nil)
+            }
+            #expect(error == .api(APIFailure(status: 400, body: APIErrorBody(message: "Missing scope"))))
+        }
+        let (client, _) = client([getRefusal, .failure(CancellationError())])
+        let cancelled = await failure { () async throws(OpenConnectorsError) in
+            try await client.oauthURL(apiKey: "id", apiSecret: "sec", callbackURL: "https://cb", scope: nil, state: nil)
+        }
+        #expect(cancelled == .transport(.cancelled))
+    }
+
+    @Test("oauthURL: a success without a sign-in URL is an unexpected body")
+    func oauthURLEmpty() async {
+        let (client, _) = client([.json(#"{"oauthUrl":"","element":"microsoftgraph"}"#)])
+        let error = await failure { () async throws(OpenConnectorsError) in
+            try await client.oauthURL(apiKey: "id", apiSecret: "sec", callbackURL: "https://cb", scope: nil, state: nil)
+        }
+        #expect(error == .unexpectedBody(status: 200, detail: "an empty oauthUrl"))
     }
 
     @Test("verifyCredentials: the cheapest authenticated GET; 401 means wrong secrets")
@@ -135,25 +156,71 @@ struct OpenConnectorsClientTests {
         #expect(requests.enumerated().allSatisfy { $0.offset == 1 || $0.element.body == nil })
     }
 
-    @Test("listPage: query of filter, page size (clamped) and page token; reads the paging headers")
+    @Test("listPage: GET /instances with the filter, page size (clamped) and page token; reads the paging headers")
     func listPage() async throws {
         let (client, transport) = client([
-            .json(#"[{"id":1,"name":"a"}]"#, headers: [HTTPHeader("Elements-Next-Page-Token", "tok/1"), HTTPHeader("elements-total-count", "3")]),
+            .json(#"[{"id":1,"name":"Alice-cal","tags":["my tag","b"]}]"#, headers: [HTTPHeader("Elements-Next-Page-Token", "tok/1"), HTTPHeader("elements-total-count", "3")]),
             .json("[]", headers: [HTTPHeader("elements-next-page-token", "")]),
             .json("[]"),
         ])
         let page = try await client.listPage(filter: InstanceFilter(tags: ["my tag", "b"], searchText: "alice", hydrate: false), pageSize: 500, nextPage: "p&1")
-        #expect(page.instances == [Instance(id: 1, name: "a")])
+        #expect(page.instances == [Instance(id: 1, name: "Alice-cal", tags: ["my tag", "b"])])
         #expect(page.totalCount == 3)
         #expect(page.nextPageToken == "tok/1")
         #expect(try await client.listPage(pageSize: 0).nextPageToken == nil)
         _ = try await client.listPage(filter: InstanceFilter(searchText: ""))
         let urls = await transport.requests.map { String($0.url.dropFirst(Self.base.count)) }
         #expect(urls == [
-            "/elements/microsoftgraph/instances?pageSize=200&hydrate=false&tags%5B%5D=my%20tag&tags%5B%5D=b&searchText=alice&nextPage=p%261",
-            "/elements/microsoftgraph/instances?pageSize=1",
-            "/elements/microsoftgraph/instances?pageSize=200",
+            "/instances?pageSize=200&hydrate=false&tags%5B%5D=my%20tag&tags%5B%5D=b&searchText=alice&nextPage=p%261",
+            "/instances?pageSize=1",
+            "/instances?pageSize=200",
         ])
+    }
+
+    @Test("listPage filters again: other connectors, missing tags and names without the search text are left out")
+    func listPageFiltersClientSide() async throws {
+        let served = """
+            [{"id":1,"name":"graph-alice","tags":["team-a"],"element":{"key":"microsoftgraph"}},
+             {"id":2,"name":"graph-alice","tags":["team-a"],"element":{"key":"sfdc"}},
+             {"id":3,"name":"graph-bob","tags":["team-a"],"element":{"key":"microsoftgraph"}},
+             {"id":4,"name":"GRAPH-ALICE-2","tags":["team-b"],"element":{"key":"microsoftgraph"}},
+             {"id":5,"name":"graph-alice-3","tags":["team-a","x"]}]
+            """
+        let (client, _) = client([.json(served, headers: [HTTPHeader("elements-next-page-token", "t")])])
+        let page = try await client.listPage(filter: InstanceFilter(tags: ["team-a"], searchText: "Alice"))
+        #expect(page.instances.map(\.id) == [1, 5])
+        #expect(page.servedCount == 5)
+        #expect(page.nextPageToken == "t")
+    }
+
+    @Test("a 404 with the service's error body is an empty listing; a bare 404 is not")
+    func emptyListingAs404() async throws {
+        let notFound = #"{"requestId":"5a1b2c3d4e5f60718293a4b5","message":"No instances found matching the search criteria."}"#
+        let (client, transport) = client([.json(notFound, status: 404), .json(notFound, status: 404)])
+        #expect(try await client.listPage() == InstancePage(instances: []))
+        try await client.verifyCredentials()
+        #expect(await transport.requests.count == 2)
+        for bare in [FakeTransport.Reply.response(HTTPResponse(status: 404, body: Array("<html>Not Found</html>".utf8))),
+                     .json(#"{"message":"Not Found"}"#, status: 404)] {
+            let (strict, _) = self.client([bare, bare])
+            #expect(await failure { () async throws(OpenConnectorsError) in try await strict.listPage() } != nil)
+            #expect(await failure { () async throws(OpenConnectorsError) in try await strict.verifyCredentials() } != nil)
+        }
+    }
+
+    @Test("paging ends on a 404 with an error body after the last page")
+    func pagingEndsOn404() async throws {
+        let (client, transport) = client([page(id: 1, next: "t1"), .json(#"{"requestId":"r","message":"none"}"#, status: 404)])
+        #expect(try await client.listInstances().map(\.id) == [1])
+        #expect(await transport.requests.count == 2)
+    }
+
+    @Test("a list wrapped in an object is read; an object with no list or two is not")
+    func wrappedList() async throws {
+        let (client, _) = client([.json(#"{"instances":[{"id":1,"name":"a"}],"count":1}"#), .json(#"{"a":[],"b":[]}"#), .json(#"{"count":1}"#)])
+        #expect(try await client.listPage().instances.map(\.id) == [1])
+        #expect(await failure { () async throws(OpenConnectorsError) in try await client.listPage() } != nil)
+        #expect(await failure { () async throws(OpenConnectorsError) in try await client.listPage() } != nil)
     }
 
     /// A page of one instance with `id`, pointing at `next` when given.
@@ -179,19 +246,37 @@ struct OpenConnectorsClientTests {
         #expect(await transport.requests.count == 2)
     }
 
-    @Test("listInstances stops when the service hands out a token it already gave")
+    @Test("listInstances stops when the service hands out a token it already gave, and says so on the last page")
     func pagingStopsOnRepeatedToken() async throws {
         let (client, transport) = client([page(id: 1, next: "t1"), page(id: 2, next: "t1"), page(id: 3, next: "t1")])
-        #expect(try await client.listInstances().map(\.id) == [1, 2])
+        var stops: [PagingStop?] = []
+        var tokens: [String?] = []
+        try await client.forEachPage { stops.append($0.stopped); tokens.append($0.nextPageToken) }
+        #expect(tokens == ["t1", nil])
+        #expect(stops == [nil, .repeatedToken(pages: 2, instances: 2)])
         #expect(await transport.requests.count == 2)
+        #expect(PagingStop.repeatedToken(pages: 2, instances: 2).message.contains("already sent"))
     }
 
-    @Test("forEachPage hands over the last page without a token when it stops on a repeated one, so a listing knows it is complete")
-    func lastPageHasNoTokenAfterRepetition() async throws {
-        let (client, _) = client([page(id: 1, next: "t1"), page(id: 2, next: "t1")])
-        var tokens: [String?] = []
-        try await client.forEachPage { tokens.append($0.nextPageToken) }
-        #expect(tokens == ["t1", nil])
+    @Test("an endless listing (a new token every time) stops after the stated maximum of pages")
+    func pagingStopsAtTheMaximum() async throws {
+        let (client, transport) = client((1...6).map { page(id: $0, next: "t\($0)") })
+        var last: InstancePage?
+        var count = 0
+        try await client.forEachPage(maximumPages: 4) { last = $0; count += 1 }
+        #expect(count == 4)
+        #expect(last?.nextPageToken == nil)
+        #expect(last?.stopped == .pageLimit(pages: 4, instances: 4))
+        #expect(await transport.requests.count == 4)
+        #expect(OpenConnectorsClient.maximumPages == 250)
+        #expect(PagingStop.pageLimit(pages: 250, instances: 50_000).message.contains("250 pages"))
+    }
+
+    @Test("a page whose items are all filtered out does not end the listing")
+    func filteredOutPageKeepsPaging() async throws {
+        let other = FakeTransport.Reply.json(#"[{"id":9,"name":"x","element":{"key":"box"}}]"#, headers: [HTTPHeader("elements-next-page-token", "t1")])
+        let (client, _) = client([other, page(id: 1, next: nil)])
+        #expect(try await client.listInstances().map(\.id) == [1])
     }
 
     @Test("a redirect is never followed: 3xx becomes .transport(.redirected)", arguments: [301, 302, 307, 308])
@@ -233,22 +318,28 @@ struct OpenConnectorsClientTests {
         #expect(error == .transport(expected))
     }
 
-    @Test("reauthenticate: GET the instance, then PUT it back without tokens, with the real key, secret and new code")
+    @Test("reauthenticate: GET the instance, PUT it back with every configuration entry (masked ones as ********) but the tokens, then read it again")
     func reauthenticate() async throws {
         let stored = """
             {"id": 42, "name": "graph-calendar-alice", "token": "OLD/TOKEN=", "tags": ["t"], "element": {"key": "microsoftgraph", "id": 17314},
              "valid": false,
              "configuration": {"oauth.api.key": "********", "oauth.api.secret": "********", "oauth.callback.url": "https://old/cb",
                                "oauth.user.token": "access", "oauth.user.refresh_token": "refresh", "oauth.scope": "a offline_access",
-                               "event.notification.enabled": "false"}}
+                               "event.notification.enabled": "true", "event.notification.callback.url": "https://events/cb",
+                               "event.notification.signature.key": "********"}}
             """
-        let (client, transport) = client([.json(stored), .json(#"{"id":42,"name":"graph-calendar-alice","token":"NEW/TOKEN=","valid":true}"#)])
+        let (client, transport) = client([
+            .json(stored),
+            .json(#"{"id":42,"name":"graph-calendar-alice","token":"NEW/TOKEN=","valid":true}"#),
+            .json(#"{"id":42,"name":"graph-calendar-alice","token":"NEW/TOKEN=","valid":true,"configuration":{"event.notification.enabled":"true"}}"#),
+        ])
         let instance = try await client.reauthenticate(id: 42, code: "new-code", apiKey: "real-key", apiSecret: "real-secret", callbackURL: "https://new/cb")
         #expect(instance.token == "NEW/TOKEN=" && instance.valid == true)
+        #expect(instance.configuration == ["event.notification.enabled": "true"])
         let requests = await transport.requests
-        #expect(requests.map { "\($0.method) \($0.url.dropFirst(Self.base.count))" } == ["GET /instances/42", "PUT /instances/42?reAuthenticate=true"])
-        #expect(requests.last?.headers == Self.jsonRequestHeaders)
-        let sent = try decode(JSONValue.self, requests.last?.bodyText ?? "")
+        #expect(requests.map { "\($0.method) \($0.url.dropFirst(Self.base.count))" } == ["GET /instances/42", "PUT /instances/42?reAuthenticate=true", "GET /instances/42"])
+        #expect(requests[1].headers == Self.jsonRequestHeaders)
+        let sent = try decode(JSONValue.self, requests[1].bodyText ?? "")
         #expect(sent["token"] == nil)
         #expect(sent["providerData"] == .object([("code", .string("new-code"))]))
         #expect(sent["name"] == .string("graph-calendar-alice"))
@@ -257,18 +348,51 @@ struct OpenConnectorsClientTests {
         #expect(sent["configuration"] == .object([
             ("oauth.api.key", .string("real-key")), ("oauth.api.secret", .string("real-secret")),
             ("oauth.callback.url", .string("https://new/cb")), ("oauth.scope", .string("a offline_access")),
-            ("event.notification.enabled", .string("false")),
+            ("event.notification.enabled", .string("true")), ("event.notification.callback.url", .string("https://events/cb")),
+            ("event.notification.signature.key", .string("********")),
         ]))
     }
 
     @Test("reauthenticate keeps the stored callback URL when none is given, and adds missing keys")
     func reauthenticateKeepsCallback() async throws {
-        let (client, transport) = client([.json(#"{"id":7,"name":"n","configuration":{"oauth.callback.url":"https://old/cb"}}"#), .json(#"{"id":7}"#)])
+        let (client, transport) = client([.json(#"{"id":7,"name":"n","configuration":{"oauth.callback.url":"https://old/cb"}}"#),
+                                          .json(#"{"id":7,"token":"T"}"#), .json(#"{"id":7,"token":"T"}"#)])
         _ = try await client.reauthenticate(id: 7, code: "c", apiKey: "k", apiSecret: "s", callbackURL: nil)
-        let sent = try decode(JSONValue.self, await transport.requests.last?.bodyText ?? "")
+        let sent = try decode(JSONValue.self, await transport.requests[1].bodyText ?? "")
         #expect(sent["configuration"] == .object([
             ("oauth.callback.url", .string("https://old/cb")), ("oauth.api.key", .string("k")), ("oauth.api.secret", .string("s")),
         ]))
+    }
+
+    @Test("reauthenticate returns the PUT's answer when the second read fails, with the PUT's token when the read has none")
+    func reauthenticateSecondRead() async throws {
+        let (failing, _) = client([.json(#"{"id":7,"name":"n"}"#), .json(#"{"id":7,"name":"put","token":"T"}"#), .json(#"{"message":"x"}"#, status: 500)])
+        #expect(try await failing.reauthenticate(id: 7, code: "c", apiKey: "k", apiSecret: "s", callbackURL: nil).name == "put")
+        let (other, _) = client([.json(#"{"id":7,"name":"n"}"#), .json(#"{"id":7,"name":"put","token":"T"}"#), .json(#"{"id":7,"name":"read"}"#)])
+        let read = try await other.reauthenticate(id: 7, code: "c", apiKey: "k", apiSecret: "s", callbackURL: nil)
+        #expect(read.name == "read" && read.token == "T")
+    }
+
+    @Test("a 2xx create or re-authentication without id or token is refused, naming what came back", arguments: [
+        (#"{"id":5,"name":"n","token":null}"#, "no token in the answer, which held only id, name, token"),
+        (#"{"name":"n","token":"T"}"#, "no id in the answer, which held only name, token"),
+        (#"{"id":5,"token":""}"#, "no token in the answer, which held only id, token"),
+        ("{}", "no id and token in the answer, which held nothing ocwizard can use"),
+    ])
+    func unusableSuccess(_ text: String, _ detail: String) async {
+        let (client, _) = client([.json(text, status: 200), .json(#"{"id":5,"name":"n"}"#), .json(text, status: 200)])
+        let created = await failure { () async throws(OpenConnectorsError) in try await client.createInstance(body: .object([])) }
+        #expect(created == .unexpectedBody(status: 200, detail: detail))
+        let renewed = await failure { () async throws(OpenConnectorsError) in
+            try await client.reauthenticate(id: 5, code: "c", apiKey: "k", apiSecret: "s", callbackURL: nil)
+        }
+        #expect(renewed == .unexpectedBody(status: 200, detail: detail))
+    }
+
+    @Test("booleans sent as \"true\"/\"false\" strings are read as booleans; other strings stay unknown")
+    func stringBooleans() throws {
+        let instance = try decode(Instance.self, #"{"id":1,"name":"n","valid":"true","disabled":"FALSE","eventsEnabled":"yes"}"#)
+        #expect(instance.valid == true && instance.disabled == false && instance.eventsEnabled == nil)
     }
 
     @Test("reauthenticate stops when the instance cannot be read")

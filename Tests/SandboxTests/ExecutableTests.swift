@@ -45,6 +45,24 @@ import Testing
         #expect(try await count([]) == 3)
     }
 
+    @Test func variantsAreRepeatableNamedInTheBannerAndPlayed() async throws {
+        let sandbox = try SandboxProcess(["--port", "0", "--variant", "empty-list-404", "--variant", "service-state"])
+        let first = try #require(await sandbox.readLine())
+        let port = try #require(SandboxProcess.port(fromListeningLine: first))
+        let banner = await sandbox.readBanner().joined(separator: "\n")
+        #expect(banner.contains("empty-list-404, service-state"))
+        let empty = try await RawHTTPClient.send(port: port, method: "GET", target: "/elements/api-v2/instances", headers: [RunningSandbox.authorization])
+        #expect(empty.status == 404)
+        #expect(await sandbox.stop(with: SIGTERM) == 0)
+    }
+
+    @Test func anUnknownVariantIsRefusedWithTheKnownNames() async throws {
+        let sandbox = try SandboxProcess(["--port", "0", "--variant", "no-such-thing"])
+        #expect(await sandbox.readLine() == nil)
+        sandbox.process.waitUntilExit()
+        #expect(sandbox.process.terminationStatus != 0)
+    }
+
     @Test func aTakenPortFailsWithANonZeroStatus() async throws {
         try await withSandbox { running in
             let sandbox = try SandboxProcess(["--port", String(running.port)])

@@ -62,15 +62,23 @@ import Testing
         }
     }
 
-    @Test func maskedSecretsSentBackAre400() async throws {
+    @Test func maskedValuesSentBackKeepTheStoredOnes() async throws {
         try await withSandbox { sandbox in
-            let id = try await sandbox.createdInstanceID()
+            let created = try await sandbox.createInstance(configuration: [
+                "event.notification.enabled": true, "event.notification.callback.url": "https://e.example/x",
+                "event.notification.signature.key": "stored-signature-key-0123456789",
+            ])
+            let id = try #require(created.object["id"] as? Int)
             let code = try await sandbox.consentCode()
             var body = RunningSandbox.instanceBody(code: code)
-            body["configuration"] = ["oauth.api.key": "5a4db0c5-c11e-4d1d-a000-000000000001", "oauth.api.secret": "********", "oauth.callback.url": RunningSandbox.redirectURI]
+            // The recipe: the instance as read (masked values included), the real key and secret, a new code.
+            body["configuration"] = try #require(created.object["configuration"] as? [String: Any])
+                .merging(["oauth.api.key": "5a4db0c5-c11e-4d1d-a000-000000000001", "oauth.api.secret": "sandbox-client-secret"]) { $1 }
             let response = try await sandbox.sendJSON("PUT", "/instances/\(id)?reAuthenticate=true", body)
-            #expect(response.status == 400)
-            #expect((response.object["message"] as? String)?.contains("oauth.api.secret") == true)
+            #expect(response.status == 200, "\(response.text)")
+            let stored = try #require(await sandbox.server.storedConfiguration(id: id))
+            #expect(stored["event.notification.signature.key"] == "stored-signature-key-0123456789")
+            #expect(stored["oauth.api.secret"] == "sandbox-client-secret")
         }
     }
 

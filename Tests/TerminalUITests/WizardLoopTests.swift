@@ -27,14 +27,15 @@ final class ScriptedEffects: EffectPerformer {
 /// The run loop over an in-memory terminal: input → update → effects → results → frames.
 @Suite("Run loop")
 struct WizardLoopTests {
-    /// Feeds each step's input once the last frame shows its text; after 60 s of waiting it ends
-    /// the loop with a signal, so a loop that never gets there fails instead of hanging. (A
-    /// passing run ends as soon as its script is done; on a busy two-core machine the effects'
-    /// tasks waited more than 10 s for a thread.)
+    /// Feeds each step's input once the last frame shows its text; after 2 minutes of waiting it
+    /// ends the loop with a signal, so a loop that never gets there fails instead of hanging. (A
+    /// passing run ends as soon as its script is done; the effects run as tasks on the cooperative
+    /// pool, one thread per core, which CPU-bound suites such as the check of every code point
+    /// against glibc can hold for tens of seconds on a busy two-core machine.)
     static func scripted(_ steps: [(waitFor: String, input: [TerminalInput])]) -> InMemoryTerminal {
         let terminal = InMemoryTerminal(width: 80, height: 24)
         var remaining = steps[...]
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + .seconds(120)
         terminal.onIdle = { [unowned terminal] in
             if ContinuousClock.now > deadline { return [.signal(9)] }
             guard let step = remaining.first, let frame = terminal.frames.last,

@@ -11,14 +11,22 @@ enum SecretsFile {
         let message: String
     }
 
-    /// Reads the file, refusing it (ssh-style) when group or others may read it.
+    /// Reads the file, refusing it (ssh-style) when it is a symbolic link, another user's, or open to group or others.
     static func load(_ path: String, files: any FileAccess) throws(Refusal) -> [String: Secret] {
-        guard let mode = files.permissions(path) else { throw Refusal(message: "cannot find the secrets file \(path).") }
-        if mode & 0o077 != 0 {
+        switch files.readPrivate(path) {
+        case .success(let text):
+            return try parse(text, path: path)
+        case .failure(.missing):
+            throw Refusal(message: "cannot find the secrets file \(path).")
+        case .failure(.symbolicLink):
+            throw Refusal(message: "the secrets file \(path) is a symbolic link, which is not followed; give the path of the file itself.")
+        case .failure(.notOwned):
+            throw Refusal(message: "the secrets file \(path) belongs to another user; use a file of your own (chmod 600).")
+        case .failure(.tooOpen(let mode)):
             throw Refusal(message: "the secrets file \(path) is readable by others (mode \(String(mode, radix: 8))). Run: chmod 600 \(path)")
+        case .failure(.unreadable(let reason)):
+            throw Refusal(message: "cannot read the secrets file \(path): \(reason).")
         }
-        guard let text = files.read(path) else { throw Refusal(message: "cannot read the secrets file \(path).") }
-        return try parse(text, path: path)
     }
 
     /// Parses `NAME=value` lines; blank lines and `#` comments are skipped, `export ` and quotes are allowed.
@@ -36,8 +44,9 @@ enum SecretsFile {
             if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
                 value = String(value.dropFirst().dropLast())
             }
+            // The line is named by number only: a malformed line may be a bare secret.
             guard allowedNames.contains(name) else {
-                throw Refusal(message: "\(path) line \(index + 1): \(name) is not a secret ocwizard reads; use one of \(allowedNames.sorted().joined(separator: ", ")).")
+                throw Refusal(message: "\(path) line \(index + 1): the name before = is not a secret ocwizard reads; use one of \(allowedNames.sorted().joined(separator: ", ")).")
             }
             values[name] = Secret(value)
         }

@@ -43,11 +43,30 @@ struct ValueSources: Sendable {
         return ways.joined(separator: " or ")
     }
 
+    /// What `--code`'s help adds: the safer ways to give the code.
+    static let codeFlagHelp = "Prefer OC_CODE, or - to read it from standard input: a value here is visible to other users (ps)."
+
+    /// The grant code `--code` gives: read from standard input for `-` (a pipe keeps it out of the
+    /// process list), else the flag's value, with a warning that argv is readable by other processes.
+    static func grantCode(flag: String?, ports: Ports) throws(SourceError) -> String? {
+        guard let flag else { return nil }
+        guard flag == "-" else {
+            ports.terminal.printError("ocwizard: warning: --code puts the grant code in the process list (ps, /proc) while ocwizard runs; set OC_CODE, or pass --code - and give the code on standard input.")
+            return flag
+        }
+        guard let line = ports.terminal.readLine(), !line.allSatisfy(\.isWhitespace) else {
+            throw SourceError(message: "--code -: no grant code on standard input; give the code or redirect address as its first line, or set OC_CODE.")
+        }
+        return line
+    }
+
     /// A profile or secrets file could not be used.
     struct SourceError: Error { let message: String }
 
     /// Reads the profile (given, or the default one when present) and the secrets file, and merges everything.
     static func gather(flags: [ParameterID: String], profilePath: String?, secretsFile: String?, ports: Ports) throws(SourceError) -> ValueSources {
+        var flags = flags
+        flags[.code] = try grantCode(flag: flags[.code], ports: ports)
         var profile: Profile?
         do {
             if let path = profilePath {

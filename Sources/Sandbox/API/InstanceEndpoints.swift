@@ -24,13 +24,13 @@ extension SandboxAPI {
                 configuration: instanceConfiguration, valid: true, disabled: false, createdDate: created
             )
         }
-        return .json(record.wire())
+        return .json(wire(record))
     }
 
     /// `GET /instances/{id}`: the instance, token included.
     func readInstance(_ request: SandboxRequest, id: String) async throws -> SandboxResponse {
         try requirePlatformAuthorization(request)
-        return .json(try await existing(id).wire())
+        return .json(wire(try await existing(id)))
     }
 
     /// `PATCH /instances/{id}`: renames and/or retags (tags are replaced, not merged).
@@ -43,27 +43,32 @@ extension SandboxAPI {
             if let name { record.name = name }
             if let tags = input.tags { record.tags = tags }
         }
-        return .json(record.wire())
+        return .json(wire(record))
     }
 
     /// `PUT /instances/{id}`: updates name, tags and configuration; with `?reAuthenticate=true`
     /// it also redeems a new `providerData.code`, keeps the id and issues a new token.
+    ///
+    /// Configuration is merged key by key, and a value sent back as `********` keeps the stored
+    /// one (the re-authentication recipe sends the masked values back). Variants:
+    /// `reauth-replaces-configuration` keeps only the keys sent, `masked-values-dropped` drops a
+    /// masked value instead, `reauth-keeps-token` leaves the token as it was.
     func putInstance(_ request: SandboxRequest, id: String) async throws -> SandboxResponse {
         try requirePlatformAuthorization(request)
         try requireJSONBody(request)
-        let input = try InstanceInput.parse(request.body)
-        try input.rejectMaskedSecrets()
+        var input = try InstanceInput.parse(request.body)
         let name = try Self.nonEmpty(input.name)
         let stored = try await existing(id)
         let element = ElementCatalog.element(stored.elementKey) ?? ElementCatalog.microsoftGraph
-        let instanceConfiguration = try Self.normalized(stored.configuration.merging(input.configuration) { $1 }, for: element)
+        input.configuration = storedConfiguration(after: input.configuration, over: stored.configuration)
+        let instanceConfiguration = try Self.normalized(input.configuration, for: element)
         var newToken: String?
         if request.queryValue("reAuthenticate")?.lowercased() == "true" {
             try await redeem(try input.oauthSettings())
             var random = SystemRandomNumberGenerator()
-            newToken = RandomText.instanceToken(using: &random)
+            newToken = configuration.plays(.reauthKeepsToken) ? stored.token : RandomText.instanceToken(using: &random)
         }
-        let record = try await update(id) { [newToken] record in
+        let record = try await update(id) { [newToken, input] record in
             if let name { record.name = name }
             if let tags = input.tags { record.tags = tags }
             record.configuration = instanceConfiguration
@@ -72,7 +77,23 @@ extension SandboxAPI {
                 record.valid = true
             }
         }
-        return .json(record.wire())
+        return .json(wire(record))
+    }
+
+    /// The configuration a `PUT` leaves: `sent` merged over `stored` (or replacing it with
+    /// `reauth-replaces-configuration`), a masked value standing for the stored one (or treated
+    /// as not sent with `masked-values-dropped`).
+    private func storedConfiguration(after sent: [String: String], over stored: [String: String]) -> [String: String] {
+        var result = configuration.plays(.reauthReplacesConfiguration) ? [:] : stored
+        for (key, value) in sent {
+            if value == InstanceRecord.mask {
+                // Dropped: treated as not sent, so only a replacing PUT loses the stored value.
+                if !configuration.plays(.maskedValuesDropped) { result[key] = stored[key] }
+            } else {
+                result[key] = value
+            }
+        }
+        return result
     }
 
     /// `DELETE /instances/{id}`: removes the instance; `200` with an empty body.
@@ -86,7 +107,7 @@ extension SandboxAPI {
     func setEnabled(_ request: SandboxRequest, id: String, enabled: Bool) async throws -> SandboxResponse {
         try requirePlatformAuthorization(request)
         let record = try await update(id) { $0.disabled = !enabled }
-        return .json(record.wire())
+        return .json(wire(record))
     }
 
     /// Redeems the code in `settings`; `400` with Microsoft's text when it is refused.

@@ -8,6 +8,10 @@ extension SandboxAPI {
             try requirePlatformAuthorization(request)
         }
         let element = try element(elementKey)
+        if request.method == "POST", configuration.plays(.oauthURLGetOnly) {
+            // A handler that reads only the query finds none of the required parameters.
+            throw .badRequest("Missing required parameters: apiKey, apiSecret, callbackUrl.")
+        }
         let parameters = try oauthParameters(request)
         let missing = ["apiKey", "apiSecret", "callbackUrl"].filter { (parameters[$0] ?? "").isEmpty }
         guard missing.isEmpty else {
@@ -18,11 +22,21 @@ extension SandboxAPI {
             ("scope", scope),
             ("response_type", "code"),
             ("redirect_uri", parameters["callbackUrl"]!),
-            ("state", parameters["state"].flatMap { $0.isEmpty ? nil : $0 } ?? element.key),
+            ("state", serviceState(asked: parameters["state"], element: element)),
             ("client_id", parameters["apiKey"]!),
         ], spaceAsPlus: true)
         let host = request.header("host") ?? "127.0.0.1"
         return .json(WireOAuthRedirect(oauthUrl: "http://\(host)/sandbox/authorize?\(query)", element: element.key))
+    }
+
+    /// The `state` the sign-in URL carries: the caller's (the connector key when none is given),
+    /// or with `service-state` one the service chose, as the OAuth-proxy guide shows.
+    private func serviceState(asked: String?, element: CatalogElement) -> String {
+        if configuration.plays(.serviceState) {
+            var random = SystemRandomNumberGenerator()
+            return "oc_state_" + RandomText.hex(byteCount: 8, using: &random)
+        }
+        return asked.flatMap { $0.isEmpty ? nil : $0 } ?? element.key
     }
 
     /// The OAuth parameters from the query (`GET`) or the JSON body (`POST`).

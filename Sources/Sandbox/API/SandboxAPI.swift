@@ -114,6 +114,11 @@ struct SandboxAPI: Sendable {
         }
     }
 
+    /// The wire form of `record` as this sandbox writes it (booleans as strings with `string-booleans`).
+    func wire(_ record: InstanceRecord, hydrated: Bool = true) -> WireInstance {
+        record.wire(hydrated: hydrated, stringBooleans: configuration.plays(.stringBooleans))
+    }
+
     /// The error body for `error`, with a fresh request id.
     func errorResponse(_ error: APIError) -> SandboxResponse {
         var random = SystemRandomNumberGenerator()

@@ -17,8 +17,8 @@ struct CatalogElement: Sendable, Equatable {
             id: id,
             name: name,
             key: key,
-            description: "Add a Microsoft Graph Instance to connect your existing Microsoft Graph account to the General Hub.",
-            image: "elements/provider_microsoftgraph.png",
+            description: "Add a \(name) Instance to connect your existing \(name) account to the General Hub.",
+            image: "elements/provider_\(key).png",
             authentication: WireAuthentication(type: "oauth2"),
             hub: "general"
         )
@@ -38,6 +38,18 @@ enum ElementCatalog {
 
     /// Every known connector.
     static let all = [microsoftGraph]
+
+    /// Connectors whose instances the `other-connectors` variant adds to the account; they are
+    /// not offered for creating instances (the sandbox emulates only `microsoftgraph`'s sign-in).
+    static let others = [
+        CatalogElement(id: 2, key: "sfdc", name: "Salesforce Sales Cloud", defaultScope: "api refresh_token", tenant: ""),
+        CatalogElement(id: 3, key: "box", name: "Box", defaultScope: "", tenant: ""),
+    ]
+
+    /// The connector with `key`, among every known and other one (Microsoft Graph when unknown).
+    static func anyElement(_ key: String) -> CatalogElement {
+        (all + others).first { $0.key == key } ?? microsoftGraph
+    }
 
     /// The connector whose key or id is `keyOrID`.
     static func element(_ keyOrID: String) -> CatalogElement? {

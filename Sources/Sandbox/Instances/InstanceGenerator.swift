@@ -27,6 +27,22 @@ struct InstanceGenerator {
         return made.reversed()
     }
 
+    /// Instances of other connectors (variant `other-connectors`), with names and tags that
+    /// collide with the README's examples, so a client that does not check `element.key` shows them.
+    static func otherConnectorInstances(firstID: Int, created: Date) -> [InstanceRecord] {
+        let made: [(element: String, name: String, tags: [String])] = [
+            ("sfdc", "graph-calendar-alice", ["team-a"]),
+            ("box", "team-a-files", ["team-a", "ocwizard"]),
+        ]
+        return made.enumerated().map { index, item in
+            InstanceRecord(
+                id: firstID + index, name: item.name, elementKey: item.element, token: "other-connector-token-\(index + 1)",
+                tags: item.tags, configuration: ["oauth.api.key": "other-app", "oauth.api.secret": "other-secret"],
+                valid: true, disabled: false, createdDate: Timestamp.wholeSeconds(created)
+            )
+        }
+    }
+
     /// One generated instance.
     private mutating func instance(id: Int, number: Int, created: Date) -> InstanceRecord {
         let person = Self.people.randomElement(using: &random)!

@@ -45,13 +45,6 @@ struct InstanceInput: Sendable {
         )
     }
 
-    /// `400` when a secret is sent back as the mask `********` instead of its real value.
-    func rejectMaskedSecrets() throws(APIError) {
-        for key in InstanceRecord.maskedKeys.sorted() where configuration[key] == InstanceRecord.mask {
-            throw .badRequest("configuration[\"\(key)\"] is the mask \(InstanceRecord.mask); send the real value, or leave the key out.")
-        }
-    }
-
     /// `configuration` with scalar values written as strings; `400` for nested values.
     private static func configuration(in json: WireJSON) throws(APIError) -> [String: String] {
         switch json["configuration"] {

@@ -45,6 +45,13 @@ struct InstanceListQuery: Sendable {
         }
     }
 
+    /// Forgets `tags[]`, `searchText` and `hydrate=false`, as a service that ignores them would.
+    mutating func dropFilters() {
+        tags = []
+        searchText = nil
+        hydrate = true
+    }
+
     /// The page of `records` (in id order) this query selects.
     func page(of records: [InstanceRecord]) -> Page {
         let matching = records.filter(matches)

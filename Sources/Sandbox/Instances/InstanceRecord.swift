@@ -27,9 +27,11 @@ struct InstanceRecord: Codable, Sendable, Equatable {
         configuration[Self.eventsEnabledKey] == "true"
     }
 
-    /// The wire form; `hydrated: false` leaves the configuration out, as `hydrate=false` asks.
-    func wire(hydrated: Bool = true) -> WireInstance {
-        let element = ElementCatalog.element(elementKey) ?? ElementCatalog.microsoftGraph
+    /// The wire form; `hydrated: false` leaves the configuration out, as `hydrate=false` asks, and
+    /// `stringBooleans` writes the flags as `"true"`/`"false"`.
+    func wire(hydrated: Bool = true, stringBooleans: Bool = false) -> WireInstance {
+        let element = ElementCatalog.anyElement(elementKey)
+        let flag = { (value: Bool) in WireBool(value, asString: stringBooleans) }
         return WireInstance(
             id: id,
             name: name,
@@ -38,10 +40,10 @@ struct InstanceRecord: Codable, Sendable, Equatable {
             element: element.wire,
             elementId: element.id,
             tags: tags,
-            valid: valid,
-            disabled: disabled,
+            valid: flag(valid),
+            disabled: flag(disabled),
             configuration: hydrated ? maskedConfiguration : nil,
-            eventsEnabled: eventsEnabled,
+            eventsEnabled: flag(eventsEnabled),
             user: SandboxAccount.user
         )
     }

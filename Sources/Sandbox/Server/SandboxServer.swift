@@ -22,6 +22,7 @@ public actor SandboxServer {
         var server: HTTPServer
         var task: Task<Void, any Error>
         var port: UInt16
+        var store: InstanceStore
     }
 
     /// Creates a stopped sandbox.
@@ -47,7 +48,7 @@ public actor SandboxServer {
             await server.stop()
             throw StartFailure(description: "the server did not report its address")
         }
-        running = Running(server: server, task: task, port: boundPort)
+        running = Running(server: server, task: task, port: boundPort, store: store)
         return boundPort
     }
 
@@ -68,6 +69,12 @@ public actor SandboxServer {
         await running.server.stop(timeout: 0)
         running.task.cancel()
         _ = await running.task.result
+    }
+
+    /// The configuration of instance `id` as stored, secrets in the clear (for tests that check
+    /// what a `PUT` kept); `nil` when stopped or when there is no such instance.
+    public func storedConfiguration(id: Int) async -> [String: String]? {
+        await running?.store.record(id: id)?.configuration
     }
 
     /// Queues `fault` for the next matching requests, as `POST /sandbox/faults` does.
@@ -103,6 +110,11 @@ public actor SandboxServer {
         var generator = InstanceGenerator(seed: configuration.seed, now: configuration.now())
         snapshot.instances = generator.instances(count: max(configuration.seedCount, 0), firstID: snapshot.nextInstanceID)
         snapshot.nextInstanceID += snapshot.instances.count
+        if configuration.plays(.otherConnectors) {
+            let others = InstanceGenerator.otherConnectorInstances(firstID: snapshot.nextInstanceID, created: configuration.now())
+            snapshot.instances += others
+            snapshot.nextInstanceID += others.count
+        }
         try stateFile?.save(snapshot)
         return InstanceStore(snapshot: snapshot, stateFile: stateFile)
     }

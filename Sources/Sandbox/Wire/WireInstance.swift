@@ -8,13 +8,13 @@ struct WireInstance: Encodable, Sendable {
     var elementId: Int
     var tags: [String]
     var provisionInteractions: [String] = []
-    var valid: Bool
-    var disabled: Bool
+    var valid: WireBool
+    var disabled: WireBool
     var maxCacheSize: Int = 0
     var cacheTimeToLive: Int = 0
     /// The configuration with secrets masked; left out of the JSON when `nil` (`hydrate=false`).
     var configuration: [String: String]?
-    var eventsEnabled: Bool
+    var eventsEnabled: WireBool
     var traceLoggingEnabled: Bool = false
     var cachingEnabled: Bool = false
     var externalAuthentication: String = "none"
@@ -57,4 +57,21 @@ struct WireUser: Encodable, Sendable {
     var emailAddress: String
     var firstName: String
     var lastName: String
+}
+
+/// A boolean written as JSON `true`/`false`, or as the string `"true"`/`"false"` (variant `string-booleans`).
+struct WireBool: Encodable, Sendable {
+    var value: Bool
+    var asString: Bool
+
+    /// `value`, written as a string when `asString`.
+    init(_ value: Bool, asString: Bool = false) {
+        self.value = value
+        self.asString = asString
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if asString { try container.encode(value ? "true" : "false") } else { try container.encode(value) }
+    }
 }

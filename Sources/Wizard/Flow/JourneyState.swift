@@ -55,6 +55,14 @@ public struct Banner: Sendable, Equatable {
 public struct AuthorizationURL: Sendable, Equatable {
     public var url: String
     public var request: AuthorizationRequest
+
+    /// The `state` a redirect from this sign-in carries: the one in the returned URL, which the
+    /// service may have chosen itself (API notes 11.2), or the one asked for when the URL has none.
+    public var expectedState: String {
+        guard let mark = url.firstIndex(of: "?") else { return request.state }
+        let query = url[url.index(after: mark)...].prefix { $0 != "#" }
+        return QueryString.parse(query).first { $0.name == "state" }?.value ?? request.state
+    }
 }
 
 /// The loopback listener the sign-in waits on, and how it fares.
@@ -133,8 +141,8 @@ public struct JourneyState: Sendable, Equatable {
     /// The connection values as they are now (what a verification checks).
     public var currentConnection: VerifiedConnection { VerifiedConnection(form: form) }
 
-    /// The OAuth state a pasted redirect must carry.
-    public var expectedState: String? { authorization?.request.state }
+    /// The OAuth state a pasted redirect must carry: the one the fetched sign-in URL carries.
+    public var expectedState: String? { authorization?.expectedState }
 
     /// What the sign-in URL is asked for with, from the current values.
     public var authorizationRequest: AuthorizationRequest {

@@ -45,11 +45,30 @@ public enum Reauthentication {
                                 apiSecret: form.secret(.apiSecret), callbackURL: form.normalized(.callbackURL))
     }
 
-    /// What a successful re-authentication says.
-    public static func success(previousToken: Secret?, instance: Instance) -> Banner {
-        Banner(tone: .success, lines: [
+    /// What a successful re-authentication says: the token, and any event setting the service
+    /// dropped (`lost`, from `EventSetting.lost(before:after:)`) with how to restore it.
+    public static func success(previousToken: Secret?, instance: Instance, lost: [EventSetting] = []) -> Banner {
+        var lines = [
             "✓ Re-authenticated.",
             instance.token == previousToken ? "The token did not change." : "The token changed: use the new one below (Ctrl-R reveals it).",
-        ])
+        ]
+        let warning = eventSettingsWarning(instance: instance, lost: lost)
+        lines += warning
+        return Banner(tone: warning.isEmpty ? .success : .warning, lines: lines)
+    }
+
+    /// What to tell every driver when the service dropped event settings of `instance`, and how
+    /// to restore them; empty when nothing was lost.
+    public static func eventSettingsWarning(instance: Instance, lost: [EventSetting]) -> [String] {
+        guard !lost.isEmpty else { return [] }
+        return [
+            "⚠ The service did not keep the instance's event settings: " + lost.map(\.lostText).joined(separator: "; ") + ".",
+            "Restore them in the Open Connectors UI (edit instance \(instance.name), id \(instance.id): turn events on with your callback URL and the signature key your receiver checks), or set each key with PATCH /instances/\(instance.id)/configuration/{configId} and {\"propertyValue\": …}.",
+        ]
+    }
+
+    /// The banner after re-authenticating `before` into `after`: `success` with what was lost.
+    public static func outcome(before: Instance, after: Instance) -> Banner {
+        success(previousToken: before.token, instance: after, lost: EventSetting.lost(before: before, after: after))
     }
 }

@@ -12,7 +12,13 @@ extension RecoverWizard {
         case .instancesPage(.success(let page)):
             guard case .loading(let pages, _) = listing else { return [] }
             list.append(page.instances)
-            listing = page.nextPageToken == nil || page.instances.isEmpty ? .complete : .loading(pages: pages + 1, total: page.totalCount)
+            // The client ends paging itself (no token on the last page handed over); a page the
+            // filter emptied (other connectors' instances) is not the end.
+            listing = page.nextPageToken == nil ? .complete : .loading(pages: pages + 1, total: page.totalCount)
+            if let stop = page.stopped {
+                pagingStop = stop
+                notice = stop.message
+            }
         case .instancesPage(.failure(let error)):
             if case .api(let failure) = error, failure.kind == .wrongSecrets { backToConnection(error) } else { listing = .failed(error) }
         case .instanceLoaded(let outcome):
@@ -38,13 +44,14 @@ extension RecoverWizard {
             switch outcome {
             case .success(let instance):
                 signInJourney = nil
-                let previousToken = detail?.token
+                let before = detail
                 detail = instance
                 list.replace(id: instance.id, with: instance)
                 screen = .detail
                 tokenRevealed = false
                 detailFocus = .copyToken
-                banner = Reauthentication.success(previousToken: previousToken, instance: instance)
+                banner = before.map { Reauthentication.outcome(before: $0, after: instance) }
+                    ?? Reauthentication.success(previousToken: nil, instance: instance)
             case .failure(let error) where error.isOutcomeUnknown:
                 // It may have been applied (and the code used): read the instance again, offer no retry.
                 guard let before = detail else { return [] }

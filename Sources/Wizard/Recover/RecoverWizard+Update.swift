@@ -53,6 +53,7 @@ extension RecoverWizard {
         screen = .instances
         list = InstanceList()
         listing = .loading(pages: 0, total: nil)
+        pagingStop = nil
         banner = nil
         return [.listInstances(baseURL: connection.baseURL, credentials: connection.credentials)]
     }

@@ -68,6 +68,8 @@ public struct RecoverWizard: Sendable, Equatable {
     public var filter = TextEditor(text: "")
     /// Progress of the listing.
     public var listing: ListingState = .idle
+    /// Why ocwizard stopped the listing before the service ended it, if it did.
+    public var pagingStop: PagingStop?
     /// The id of the selected row.
     public var selectedID: Int?
     /// The instance shown on the detail screen, as last read.

@@ -95,9 +95,10 @@ struct TestSandbox {
     /// The secrets as environment variables.
     static let secretEnvironment = ["OC_USER_SECRET": userSecret, "OC_ORG_SECRET": organizationSecret, "OC_API_SECRET": clientSecret]
 
-    static func start(seed: Int = 0) async throws -> TestSandbox {
+    static func start(seed: Int = 0, variants: Set<SandboxVariant> = []) async throws -> TestSandbox {
         var configuration = SandboxConfiguration()
         configuration.seedCount = seed
+        configuration.variants = variants
         let server = SandboxServer(configuration: configuration)
         _ = try await server.start(port: 0)
         return TestSandbox(server: server, baseURL: await server.baseURL)
