@@ -60,8 +60,30 @@ struct CreateCommand: AsyncParsableCommand {
     }
 }
 
-/// The instance values as flags; help text from the parameter table.
+/// The instance values as flags; help text from the parameter table: the defaults a profile can
+/// hold, plus the grant code and the name, which belong to one create.
 struct InstanceOptions: ParsableArguments {
+    @OptionGroup var defaults: ProfileValueOptions
+
+    @Option(help: ArgumentHelp("\(ParameterTable[.code].help) \(ValueSources.codeFlagHelp)", valueName: "code-or-url"))
+    var code: String?
+
+    @Option(help: ArgumentHelp(ParameterTable[.name].help, valueName: "name"))
+    var name: String?
+
+    /// The values given as flags, keyed by parameter.
+    func values(baseURL: String?) -> [ParameterID: String] {
+        var values = defaults.values
+        if let baseURL { values[.baseURL] = baseURL }
+        if let code { values[.code] = code }
+        if let name { values[.name] = name }
+        return values
+    }
+}
+
+/// The flags of the values a team profile can hold (besides the base URL and the name prefix),
+/// shared by `create` and `profile export`.
+struct ProfileValueOptions: ParsableArguments {
     @Option(name: .customLong("api-key"), help: ArgumentHelp(ParameterTable[.apiKey].help, valueName: "id"))
     var apiKey: String?
 
@@ -71,32 +93,23 @@ struct InstanceOptions: ParsableArguments {
     @Option(help: ArgumentHelp(ParameterTable[.scope].help, valueName: "scopes"))
     var scope: String?
 
-    @Option(help: ArgumentHelp("\(ParameterTable[.code].help) \(ValueSources.codeFlagHelp)", valueName: "code-or-url"))
-    var code: String?
-
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(ParameterTable[.eventsEnabled].help))
     var events: Bool?
 
     @Option(name: .customLong("events-url"), help: ArgumentHelp(ParameterTable[.eventsCallbackURL].help, valueName: "url"))
     var eventsURL: String?
 
-    @Option(help: ArgumentHelp(ParameterTable[.name].help, valueName: "name"))
-    var name: String?
-
     @Option(name: .customLong("tag"), help: ArgumentHelp("\(ParameterTable[.tags].help) Repeat the flag for several tags.", valueName: "tag"))
     var tags: [String] = []
 
     /// The values given as flags, keyed by parameter.
-    func values(baseURL: String?) -> [ParameterID: String] {
+    var values: [ParameterID: String] {
         var values: [ParameterID: String] = [:]
-        if let baseURL { values[.baseURL] = baseURL }
         if let apiKey { values[.apiKey] = apiKey }
         if let callbackURL { values[.callbackURL] = callbackURL }
         if let scope { values[.scope] = scope }
-        if let code { values[.code] = code }
         if let events { values[.eventsEnabled] = events ? "true" : "false" }
         if let eventsURL { values[.eventsCallbackURL] = eventsURL }
-        if let name { values[.name] = name }
         if !tags.isEmpty { values[.tags] = tags.joined(separator: ", ") }
         return values
     }

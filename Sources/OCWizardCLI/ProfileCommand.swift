@@ -74,37 +74,15 @@ struct ProfileFieldOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: ArgumentHelp(ParameterTable[.baseURL].help, valueName: "url"))
     var baseURL: String?
 
-    @Option(name: .customLong("api-key"), help: ArgumentHelp(ParameterTable[.apiKey].help, valueName: "id"))
-    var apiKey: String?
-
-    @Option(name: .customLong("callback-url"), help: ArgumentHelp(ParameterTable[.callbackURL].help, valueName: "url"))
-    var callbackURL: String?
-
-    @Option(help: ArgumentHelp(ParameterTable[.scope].help, valueName: "scopes"))
-    var scope: String?
-
-    @Flag(inversion: .prefixedNo, help: ArgumentHelp(ParameterTable[.eventsEnabled].help))
-    var events: Bool?
-
-    @Option(name: .customLong("events-url"), help: ArgumentHelp(ParameterTable[.eventsCallbackURL].help, valueName: "url"))
-    var eventsURL: String?
-
-    @Option(name: .customLong("tag"), help: ArgumentHelp("\(ParameterTable[.tags].help) Repeat the flag for several tags.", valueName: "tag"))
-    var tags: [String] = []
+    @OptionGroup var defaults: ProfileValueOptions
 
     @Option(name: .customLong("name-prefix"), help: ArgumentHelp("A prefix for instance names, such as team-a-.", valueName: "prefix"))
     var namePrefix: String?
 
     /// The parameter values given as flags.
     var values: [ParameterID: String] {
-        var values: [ParameterID: String] = [:]
+        var values = defaults.values
         if let baseURL { values[.baseURL] = baseURL }
-        if let apiKey { values[.apiKey] = apiKey }
-        if let callbackURL { values[.callbackURL] = callbackURL }
-        if let scope { values[.scope] = scope }
-        if let events { values[.eventsEnabled] = events ? "true" : "false" }
-        if let eventsURL { values[.eventsCallbackURL] = eventsURL }
-        if !tags.isEmpty { values[.tags] = tags.joined(separator: ", ") }
         return values
     }
 }
