@@ -2,6 +2,7 @@ import Glibc
 import Synchronization
 import System
 import SystemPorts
+import SystemTesting
 import Testing
 
 /// A raw TCP client on 127.0.0.1, to send a listener well-formed, broken and slow requests.
@@ -35,18 +36,6 @@ private struct RawClient {
     }
 }
 
-/// A port no one listens on right now (the listener binds it next).
-private func freePort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
 
 /// Polls `flag` until it is set, for at most 10 seconds.
 private func waitUntil(_ flag: borrowing Atomic<Bool>) async throws {
@@ -59,7 +48,7 @@ struct LoopbackListenerTests {
     /// Serves on a free port with a listener that answers `/done` with a page that ends it and
     /// everything else with 404; runs `body` once it listens and returns the targets it saw.
     private func serving(timeLimit: Int = 300, _ body: @escaping @Sendable (Int) -> Void) async throws -> [String] {
-        let port = freePort()
+        let port = freeLoopbackPort()
         let seen = Mutex<[String]>([])
         let ready = Atomic<Bool>(false)
         let listener = SystemLoopbackListener(maximumRequestBytes: 1024, requestTimeLimit: timeLimit)
@@ -111,7 +100,7 @@ struct LoopbackListenerTests {
 
     @Test("A port in use is reported with its number")
     func portInUse() async throws {
-        let port = freePort()
+        let port = freeLoopbackPort()
         let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(holder) }
         var address = sockaddr_in()
@@ -128,7 +117,7 @@ struct LoopbackListenerTests {
 
     @Test("Cancelling the task stops the listener and frees the port")
     func cancelStops() async throws {
-        let port = freePort()
+        let port = freeLoopbackPort()
         let ready = Atomic<Bool>(false)
         let task = Task {
             try await SystemLoopbackListener().serve(LoopbackEndpoint(address: "127.0.0.1", port: port), ready: { ready.store(true, ordering: .relaxed) }) { _ in
