@@ -21,6 +21,9 @@ public struct CellBuffer: Sendable, Equatable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor should be shown, if anywhere.
     public var cursor: (column: Int, row: Int)?
+    /// Whether a grapheme wider than one column was ever written: until then no write can cut
+    /// one, and every cell write skips the look for the start of a wide grapheme.
+    private var holdsWide = false
 
     /// A blank buffer of the given size (negative sizes count as zero).
     public init(width: Int, height: Int) {
@@ -112,6 +115,7 @@ public struct CellBuffer: Sendable, Equatable {
             if x + columns > end { break }
             if x >= first {
                 for covered in x..<x + columns { clearWide(at: covered, row: row) }
+                if columns > 1 { holdsWide = true }
                 cells[row * width + x] = Cell(character: character, style: style)
                 for continuation in x + 1..<x + columns { cells[row * width + continuation] = Cell(character: nil, style: style) }
             }
@@ -142,6 +146,7 @@ public struct CellBuffer: Sendable, Equatable {
 
     /// Overwriting part of a wide grapheme blanks all of its columns.
     private mutating func clearWide(at x: Int, row: Int) {
+        guard holdsWide else { return }
         let rowStart = row * width
         var lead = x
         while lead > 0, cells[rowStart + lead].character == nil { lead -= 1 }

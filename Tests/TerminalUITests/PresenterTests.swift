@@ -51,4 +51,16 @@ struct PresenterTests {
         #expect(props.firstRow > 0 && props.firstRow <= selected && selected < props.firstRow + rows)
         #expect(props.rows[selected - props.firstRow].id == String(try #require(wizard.selectedInstance).id))
     }
+
+    @Test("The review's body and curl command follow every edit of the form, though kept between frames")
+    func reviewTextsFollowEdits() {
+        var wizard = ScreenFixtures.review()
+        let before = CreatePresenter.review(wizard)
+        #expect(CreatePresenter.review(wizard) == before)
+        wizard.form[.name] = "renamed-instance"
+        let after = CreatePresenter.review(wizard)
+        #expect(after.body.contains("renamed-instance") && after.curl.contains("renamed-instance"))
+        #expect(!before.body.contains("renamed-instance"))
+        #expect(after.body == ReviewRequestTexts.make(wizard.form).body && after.curl == ReviewRequestTexts.make(wizard.form).curl)
+    }
 }

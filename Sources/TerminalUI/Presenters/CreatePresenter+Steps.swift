@@ -67,21 +67,16 @@ extension CreatePresenter {
         let form = state.form
         let values = ParameterTable.all.filter { Validator.isActive($0, in: form) }.map { row -> ReviewScreen.Value in
             if row.isSecret {
-                let secret = form.secret(row.id)
-                return secret.isEmpty ? ReviewScreen.Value(label: row.label, text: "(not set)", isSet: false)
+                // Only whether it is set shows, so the text decides (no grant-code parse per frame).
+                return form.normalized(row.id).isEmpty ? ReviewScreen.Value(label: row.label, text: "(not set)", isSet: false)
                     : ReviewScreen.Value(label: row.label, text: Redaction.dots, isSet: true)
             }
             let value = row.id == .eventsEnabled ? (form.eventsEnabled ? "on" : "off") : form.normalized(row.id)
             if value.isEmpty { return ReviewScreen.Value(label: row.label, text: "(not set)", isSet: false) }
             return ReviewScreen.Value(label: row.label, text: value, isSet: true)
         }
-        return ReviewScreen.Props(banner: state.banner.map(BannerBlock.Props.init), values: values, body: maskedBody(form).prettyText,
-                                  curl: CurlCommand.create(baseURL: form.normalized(.baseURL), form: form))
-    }
-
-    /// The request body with every secret masked.
-    private static func maskedBody(_ form: InstanceForm) -> JSONValue {
-        InstanceRequest.body(from: form) { _, _ in Redaction.dots }
+        let request = ReviewRequestTexts.shared.texts(for: form)
+        return ReviewScreen.Props(banner: state.banner.map(BannerBlock.Props.init), values: values, body: request.body, curl: request.curl)
     }
 
     /// The result: the flow's heading and advice (created, not created, or after a lost answer found
