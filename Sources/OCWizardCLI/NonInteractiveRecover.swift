@@ -57,16 +57,11 @@ struct NonInteractiveRecover {
                 return .success
             }
             let matches = try await find(client, console: console)
-            guard !matches.isEmpty else {
+            guard matches.count > 0 else {
                 console.printError("ocwizard: no Microsoft Graph instance matches\(describe(query)).")
                 return .invalidInput
             }
-            if json {
-                console.printOutput(query.id != nil ? RecoverOutput.json(matches[0], baseURL: client.baseURL)
-                            : JSONValue.array(matches.map { RecoverOutput.jsonValue($0, baseURL: client.baseURL) }).prettyText)
-            } else {
-                console.printOutput(RecoverOutput.text(matches))
-            }
+            console.printOutput(matches.text)
             return .success
         } catch {
             if case .api(let failure) = error, failure.kind == .notFound, let id = query.id, !reauthenticate {
@@ -78,14 +73,18 @@ struct NonInteractiveRecover {
         }
     }
 
-    /// The instances the query selects. A name is sent as `searchText` (a substring, so it
-    /// narrows the listing) and matched exactly here; tags and the connector are checked by the
-    /// client on every page. A listing ocwizard had to stop is reported on stderr.
-    private func find(_ client: OpenConnectorsClient, console: any TerminalDevice) async throws(OpenConnectorsError) -> [Instance] {
-        if let id = query.id { return [try await client.getInstance(id: id)] }
-        var matches: [Instance] = []
+    /// The instances the query selects, already written out. A name is sent as `searchText` (a
+    /// substring, so it narrows the listing) and matched exactly here; tags and the connector are
+    /// checked by the client on every page. Each page is written out while the next one is on the
+    /// wire. A listing ocwizard had to stop is reported on stderr.
+    private func find(_ client: OpenConnectorsClient, console: any TerminalDevice) async throws(OpenConnectorsError) -> RecoverOutput.Listing {
+        var matches = RecoverOutput.Listing(json: json, single: query.id != nil, baseURL: client.baseURL)
+        if let id = query.id {
+            matches.add([try await client.getInstance(id: id)])
+            return matches
+        }
         try await client.forEachPage(filter: InstanceFilter(tags: query.tags, searchText: query.name, hydrate: false)) { page in
-            matches += page.instances.filter { query.name == nil || $0.name == query.name }
+            matches.add(page.instances.filter { query.name == nil || $0.name == query.name })
             if let stop = page.stopped { console.printError("ocwizard: warning: \(TextSafety.visible(stop.message))") }
         }
         return matches
@@ -108,6 +107,39 @@ enum RecoverOutput {
 
     /// One instance as indented JSON.
     static func json(_ instance: Instance, baseURL: String) -> String { jsonValue(instance, baseURL: baseURL).prettyText }
+
+    /// Found instances written out as they arrive, page by page: indented JSON (an array, or the
+    /// one object when an id was asked for) or one text line each.
+    struct Listing {
+        let json: Bool
+        /// An id was asked for: one JSON object, not an array.
+        let single: Bool
+        let baseURL: String
+        /// Each instance's text: a JSON array item (at its depth) or a text line.
+        private var pieces: [String] = []
+
+        init(json: Bool, single: Bool, baseURL: String) {
+            self.json = json; self.single = single; self.baseURL = baseURL
+        }
+
+        /// How many instances were found.
+        var count: Int { pieces.count }
+
+        /// Writes out `instances` now.
+        mutating func add(_ instances: [Instance]) {
+            for instance in instances {
+                pieces.append(json ? RecoverOutput.jsonValue(instance, baseURL: baseURL).prettyText(level: single ? 0 : 1)
+                                   : RecoverOutput.text([instance]))
+            }
+        }
+
+        /// Everything found, as printed.
+        var text: String {
+            guard json else { return pieces.joined(separator: "\n") }
+            if single, pieces.count == 1 { return pieces[0] }
+            return pieces.isEmpty ? "[]" : "[\n  " + pieces.joined(separator: ",\n  ") + "\n]"
+        }
+    }
 
     /// One line per instance: id, name, token.
     static func text(_ instances: [Instance]) -> String {

@@ -63,6 +63,14 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// The indented text of this value as it appears nested `level` deep in a `prettyText`
+    /// (its first line not indented): lets a long array be written item by item.
+    public func prettyText(level: Int) -> String {
+        var out = ""
+        write(into: &out, indent: "  ", level: max(0, level))
+        return out
+    }
+
     private func write(into out: inout String, indent: String?, level: Int) {
         let newline = indent == nil ? "" : "\n"
         // Appends the indentation in place (a `String(repeating:)` per line allocated on every line).

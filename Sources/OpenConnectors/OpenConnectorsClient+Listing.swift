@@ -33,6 +33,14 @@ public enum PagingStop: Sendable, Equatable {
     /// `OpenConnectorsClient.maximumPages` pages were read and the service still offered more.
     case pageLimit(pages: Int, instances: Int)
 
+    /// The same stop with the number of instances listed so far.
+    func counting(_ instances: Int) -> PagingStop {
+        switch self {
+        case .repeatedToken(let pages, _): .repeatedToken(pages: pages, instances: instances)
+        case .pageLimit(let pages, _): .pageLimit(pages: pages, instances: instances)
+        }
+    }
+
     /// The same in one line of a screen (under 76 columns).
     public var shortMessage: String {
         switch self {
@@ -80,17 +88,32 @@ extension OpenConnectorsClient {
     /// filter's parameters, filtered again here (the service may ignore them or list other
     /// connectors' instances). A `404` carrying the service's error body is an empty page.
     public func listPage(filter: InstanceFilter = InstanceFilter(), pageSize: Int = maximumPageSize, nextPage: String? = nil) async throws(OpenConnectorsError) -> InstancePage {
+        try decodePage(await requestPage(filter: filter, pageSize: pageSize, nextPage: nextPage).get(), filter: filter)
+    }
+
+    /// Sends one page's request; the answer comes back undecoded (its next-page token is in a
+    /// header, so the next request can leave before this body is decoded).
+    private func requestPage(filter: InstanceFilter, pageSize: Int, nextPage: String?) async -> Result<HTTPResponse, OpenConnectorsError> {
         var query: [(String, String)] = [("pageSize", String(min(max(pageSize, 1), Self.maximumPageSize)))]
         if !filter.hydrate { query.append(("hydrate", "false")) }
         for tag in filter.tags { query.append(("tags[]", tag)) }
         if let text = filter.searchText, !text.isEmpty { query.append(("searchText", text)) }
         if let nextPage { query.append(("nextPage", nextPage)) }
-        let response = try await send("GET", "/instances?" + QueryString.build(query))
+        do { return .success(try await send("GET", "/instances?" + QueryString.build(query))) } catch { return .failure(error) }
+    }
+
+    /// The page a listing answer holds, filtered.
+    private func decodePage(_ response: HTTPResponse, filter: InstanceFilter) throws(OpenConnectorsError) -> InstancePage {
         if Self.isEmptyListing(response) { return InstancePage(instances: []) }
         let served = try decode(InstanceListAnswer.self, from: response).instances
-        let next = response.header("elements-next-page-token").flatMap { $0.isEmpty ? nil : $0 }
         return InstancePage(instances: served.filter(filter.admits), totalCount: response.header("elements-total-count").flatMap { Int($0) },
-                            nextPageToken: next, servedCount: served.count)
+                            nextPageToken: Self.nextPageToken(response), servedCount: served.count)
+    }
+
+    /// `elements-next-page-token` of a successful answer; `nil` when there is none or it is empty.
+    private static func nextPageToken(_ response: HTTPResponse) -> String? {
+        guard (200..<300).contains(response.status) else { return nil }
+        return response.header("elements-next-page-token").flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Reads every page, calling `onPage` after each one (for progress); returns all instances.
@@ -110,28 +133,42 @@ extension OpenConnectorsClient {
     /// token, an empty page, or a `404` with its error body; ocwizard ends it (and says why in
     /// `stopped`) on a token it already used or after `maximumPages` pages. Cancelling the task
     /// ends it between pages.
+    ///
+    /// The next page's request leaves as soon as this page's answer is in (its token is a
+    /// header), so decoding and `body` run while the next page is on the wire; a next page
+    /// fetched for an answer that turns out empty is dropped.
     public func forEachPage(filter: InstanceFilter = InstanceFilter(), pageSize: Int = maximumPageSize, maximumPages: Int = maximumPages,
                             _ body: (InstancePage) async -> Void) async throws(OpenConnectorsError) {
-        var next: String?
         var usedTokens: Set<String> = []
         var pages = 0
         var instances = 0
-        repeat {
+        var answer = await requestPage(filter: filter, pageSize: pageSize, nextPage: nil)
+        while true {
             if Task.isCancelled { throw .transport(.cancelled) }
-            var page = try await listPage(filter: filter, pageSize: pageSize, nextPage: next)
+            let response = try answer.get()
             pages += 1
-            instances += page.instances.count
-            next = page.servedCount == 0 ? nil : page.nextPageToken
+            var stop: PagingStop?
+            var next = Self.nextPageToken(response)
             if let token = next, !usedTokens.insert(token).inserted {
                 next = nil
-                page.stopped = .repeatedToken(pages: pages, instances: instances)
+                stop = .repeatedToken(pages: pages, instances: 0)
             } else if next != nil, pages >= max(maximumPages, 1) {
                 next = nil
-                page.stopped = .pageLimit(pages: pages, instances: instances)
+                stop = .pageLimit(pages: pages, instances: 0)
             }
+            let token = next
+            async let following: Result<HTTPResponse, OpenConnectorsError>? = if let token {
+                await requestPage(filter: filter, pageSize: pageSize, nextPage: token)
+            } else { nil }
+            var page = try decodePage(response, filter: filter)
+            instances += page.instances.count
+            if page.servedCount == 0 { next = nil; stop = nil }
+            page.stopped = stop.map { $0.counting(instances) }
             page.nextPageToken = next
             await body(page)
-        } while next != nil
+            guard next != nil, let nextAnswer = await following else { return }
+            answer = nextAnswer
+        }
     }
 
     /// Whether `response` is the service's way of saying "nothing matches": a `404` whose body is

@@ -239,7 +239,11 @@ def submit(args):
             body["name"] = f"bench-submit-{index:04d}"
             with open(body_path, "w") as handle:
                 handle.write(json.dumps(body, separators=(",", ":"), ensure_ascii=False))
-            elapsed, completed = timed(["curl", "-sS", "-X", "POST", url, "-H", f"Authorization: {AUTHORIZATION}",
+            # The same two requests ocwizard makes: Review's look for the name, then the POST.
+            lookup = url + "?" + urllib.parse.urlencode([("pageSize", "200"), ("searchText", body["name"])])
+            elapsed, completed = timed(["curl", "-sS", lookup, "-H", f"Authorization: {AUTHORIZATION}", "-H", "Accept: application/json",
+                                        "-o", os.devnull, "--next",
+                                        "-sS", "-X", "POST", url, "-H", f"Authorization: {AUTHORIZATION}",
                                         "-H", "Content-Type: application/json", "-H", "Accept: application/json",
                                         "--data-binary", "@" + body_path, "-w", "\n%{http_code}"], env, stdout=subprocess.PIPE)
             if not completed.stdout.endswith(b"\n200"):
@@ -254,16 +258,16 @@ def submit(args):
                     times[name].append(elapsed)
     o, c = statistics.median(times["ocwizard"]), statistics.median(times["curl"])
     ratio = o / c
-    line(3, "submit: create --no-input (process)", f"median of {args.runs}: {fmt_ms(o)} vs curl POST {fmt_ms(c)} = {ratio:.2f}×", "≤ 1.3×", ratio <= 1.3)
+    line(3, "submit: create --no-input (process)", f"median of {args.runs}: {fmt_ms(o)} vs curl GET+POST {fmt_ms(c)} = {ratio:.2f}×", "≤ 1.3×", ratio <= 1.3)
 
 
 # --- 4a. large accounts -----------------------------------------------------------------------
 
 def page_urls(base, page_size=200):
-    """The URLs `ocwizard recover --no-input` asks for, found by walking the pages once (not timed)."""
+    """The URLs `ocwizard recover --no-input` asks for (`GET /instances`, `hydrate=false`), found by walking the pages once (not timed)."""
     parsed = urllib.parse.urlsplit(base)
     connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
-    path = parsed.path.rstrip("/") + "/elements/microsoftgraph/instances"
+    path = parsed.path.rstrip("/") + "/instances"
     urls, token, count = [], None, 0
     while True:
         query = [("pageSize", str(page_size)), ("hydrate", "false")] + ([("nextPage", token)] if token else [])
@@ -303,7 +307,7 @@ def listing(args):
     o, c = statistics.median(times["ocwizard"]), statistics.median(times["curl"])
     ratio = o / c
     line(4, f"recover --no-input --json, {count:,} inst.", f"median of {args.runs}: {fmt_ms(o)} vs curl {len(urls)} pages, 1 conn. {fmt_ms(c)} = {ratio:.2f}×",
-         "≤ 1.2×", ratio <= 1.2)
+         "≤ 1.05×", ratio <= 1.05)
 
 
 # --- 5. binary --------------------------------------------------------------------------------
