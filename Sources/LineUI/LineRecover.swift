@@ -113,6 +113,9 @@ public struct LineRecover {
                 case .instanceEnabled(.success)?:
                     io.say("✓ Enabled \(TextSafety.visible(instance.name)).")
                     instance.disabled = false
+                case .instanceEnabled(.failure(let error))? where error.isOutcomeUnknown:
+                    let (_, after) = await settle(LostInstanceAction(.enable, cause: error, instance: instance), connection: connection)
+                    if let after { instance = after; list.replace(id: after.id, with: after) }
                 case .instanceEnabled(.failure(let error))?: _ = report(error)
                 default: break
                 }
@@ -124,6 +127,10 @@ public struct LineRecover {
                     io.say("✓ Deleted \(TextSafety.visible(instance.name)) (id \(instance.id)).")
                     list.replace(id: instance.id, with: nil)
                     return nil
+                case .instanceDeleted(.failure(let error))? where error.isOutcomeUnknown:
+                    let (outcome, after) = await settle(LostInstanceAction(.delete, cause: error, instance: instance), connection: connection)
+                    if outcome == .done { list.replace(id: instance.id, with: nil); return nil }
+                    if let after { instance = after; list.replace(id: after.id, with: after) }
                 case .instanceDeleted(.failure(let error))?: _ = report(error)
                 default: break
                 }
@@ -132,6 +139,17 @@ public struct LineRecover {
             default: io.say("  Press Enter for the token, or type one of: \(actions.dropFirst().joined(separator: ", ")).")
             }
         }
+    }
+
+    /// Reads the instance again after an Enable or Delete whose answer was lost, says what it
+    /// shows, and hands back the outcome and the instance as it is now (if it could be read).
+    private func settle(_ lost: LostInstanceAction, connection: VerifiedConnection) async -> (LostInstanceAction.Outcome, Instance?) {
+        let reread: Result<Instance, OpenConnectorsError> = switch await performer.results(of: .loadInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: lost.instance.id)).first {
+        case .instanceLoaded(let outcome)?: outcome
+        default: .failure(lost.cause)
+        }
+        for line in LinePresentation.banner(lost.banner(reread: reread)) { io.say(line) }
+        return (lost.outcome(reread: reread), try? reread.get())
     }
 
     /// Signs in again with the sign-in-again journey and sends the new code; the failure router

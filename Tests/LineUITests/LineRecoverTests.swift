@@ -92,6 +92,35 @@ struct LineRecoverTests {
         }
     }
 
+    @Test("A Delete whose answer is lost: the instance is read again; gone means deleted, there means not", arguments: [true, false])
+    func deleteAnswerLost(deleted: Bool) async {
+        let lost = OpenConnectorsError.transport(.answerLost(.timedOut(seconds: 30)))
+        let performer = ScriptedPerformer { effect, earlier in
+            switch effect {
+            case .verifyCredentials: return [.credentialsVerified(.success(Done()))]
+            case .listInstances: return [.instancesPage(.success(InstancePage(instances: [Self.first, Self.second])))]
+            case .loadInstance:
+                // The first read opens the detail; the second follows the lost answer.
+                if earlier > 0 && deleted { return [.instanceLoaded(.failure(.api(APIFailure(status: 404, body: nil))))] }
+                return [.instanceLoaded(.success(Self.first))]
+            case .deleteInstance: return [.instanceDeleted(.failure(lost))]
+            default: return []
+            }
+        }
+        let io = ScriptedLineIO(answers: ["", "user-secret", "org-secret", "1", "delete", "calendar-alice"] + (deleted ? ["q"] : ["quit"]))
+        let outcome = await LineRecover(io: io, performer: performer, configuration: configuration).run()
+        #expect(outcome == .finished, "\(io.output)")
+        #expect(performer.effects.filter { $0.kind == "deleteInstance" }.count == 1, "never sent twice")
+        #expect(performer.effects.filter { $0.kind == "loadInstance" }.count == 2)
+        #expect(io.output.contains("its answer was lost"), "\(io.output)")
+        if deleted {
+            #expect(io.output.contains("✓ Deleted: the instance, read again, is gone"), "\(io.output)")
+            #expect(io.output.contains("1 of 1 instance:"), "back on the list, without it: \(io.output)")
+        } else {
+            #expect(io.output.contains("it was not deleted"), "\(io.output)")
+        }
+    }
+
     @Test("A 401 while listing asks for the secrets again with them kept")
     func unauthorized() async {
         let refused = OpenConnectorsError.api(APIFailure(status: 401, body: nil))

@@ -24,6 +24,11 @@ extension RecoverWizard {
         case .instanceLoaded(let outcome):
             guard busy == .loadingDetail else { return [] }
             busy = nil
+            if let lost = lostAction {
+                lostAction = nil
+                settle(lost, reread: outcome)
+                return []
+            }
             switch outcome {
             case .success(let instance):
                 detail = instance
@@ -81,6 +86,8 @@ extension RecoverWizard {
                 notice = "Enabled \(detail.name)."
                 beginBusy(.loadingDetail)
                 return [.loadInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: detail.id)]
+            case .failure(let error) where error.isOutcomeUnknown:
+                return lookAgain(after: LostInstanceAction(.enable, cause: error, instance: detail))
             case .failure(let error): failed(error)
             }
         case .instanceDeleted(let outcome):
@@ -93,6 +100,8 @@ extension RecoverWizard {
                 selectedID = nil
                 screen = .instances
                 notice = "Deleted \(deleted.name) (id \(deleted.id)); its token no longer works."
+            case .failure(let error) where error.isOutcomeUnknown:
+                return lookAgain(after: LostInstanceAction(.delete, cause: error, instance: deleted))
             case .failure(let error): failed(error)
             }
         case .fileSaved(let outcome):
@@ -104,6 +113,29 @@ extension RecoverWizard {
             break
         }
         return []
+    }
+
+    /// Reads the instance again after an Enable or Delete whose answer was lost.
+    private mutating func lookAgain(after lost: LostInstanceAction) -> [Effect] {
+        lostAction = lost
+        beginBusy(.loadingDetail)
+        return [.loadInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: lost.instance.id)]
+    }
+
+    /// Says what the re-read shows after a lost Enable or Delete, and shows the instance as it is
+    /// now (a deleted one leaves the list and the detail).
+    private mutating func settle(_ lost: LostInstanceAction, reread: Result<Instance, OpenConnectorsError>) {
+        banner = lost.banner(reread: reread)
+        if lost.action == .delete, lost.outcome(reread: reread) == .done {
+            list.replace(id: lost.instance.id, with: nil)
+            detail = nil
+            selectedID = nil
+            screen = .instances
+        } else if case .success(let instance) = reread {
+            detail = instance
+            list.replace(id: instance.id, with: instance)
+            if !detailActions.contains(detailFocus) { detailFocus = .copyToken }
+        }
     }
 
     /// Shows a failed call; a 401 goes back to the connection step.

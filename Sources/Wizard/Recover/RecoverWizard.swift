@@ -94,6 +94,8 @@ public struct RecoverWizard: Sendable, Equatable {
     /// A re-authentication whose answer was lost, and the instance as it was before: the
     /// instance is being read again to compare.
     public var lostReauthentication: LostReauthentication?
+    /// An Enable or Delete whose answer was lost, while the instance is read again.
+    public var lostAction: LostInstanceAction?
 
     /// A recover wizard on the connection step.
     public init(configuration: WizardConfiguration) {
