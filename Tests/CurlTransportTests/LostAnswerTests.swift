@@ -35,6 +35,19 @@ import Testing
         }
     }
 
+    @Test func aResetAfterSendingIsAnAnswerLost() async throws {
+        try await withSandbox { sandbox in
+            let error = try await createFailing(sandbox, SandboxFault(path: Self.create, method: "POST", reset: true, handled: true))
+            guard case .transport(.answerLost(.connectionLost(let detail))) = error else {
+                Issue.record("expected a lost answer, got \(error)")
+                return
+            }
+            #expect(detail.lowercased().contains("reset"), "libcurl saw a reset: \(detail)")
+            #expect(error.isOutcomeUnknown)
+            #expect(try await instanceCount(sandbox) == 1)
+        }
+    }
+
     @Test func aTimeoutAfterSendingIsAnAnswerLost() async throws {
         try await withSandbox { sandbox in
             // Only the create has the short limit; signing in may take longer on a busy machine.

@@ -19,6 +19,7 @@ struct LostAnswerCreateTests {
     static let faults: [Fault] = [
         Fault(name: "cut off mid-body", fault: SandboxFault(path: createPath, method: "POST", truncated: true)),
         Fault(name: "closed after sending", fault: SandboxFault(path: createPath, method: "POST", drop: true, handled: true)),
+        Fault(name: "reset after sending", fault: SandboxFault(path: createPath, method: "POST", reset: true, handled: true)),
         // The limit also bounds the look-up after it, which must pass on a busy machine.
         Fault(name: "timeout after sending", fault: SandboxFault(path: createPath, method: "POST", delayMs: 60_000, handled: true),
               extraFlags: ["--timeout", "8"]),

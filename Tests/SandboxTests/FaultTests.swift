@@ -94,6 +94,17 @@ import Testing
         }
     }
 
+    @Test func handledResetCreatesTheInstanceThenResetsTheConnection() async throws {
+        try await withSandbox { sandbox in
+            try await inject(sandbox, ["path": "/elements/api-v2/instances", "method": "POST", "reset": true, "handled": true])
+            await #expect(throws: RawHTTPError.reset) {
+                _ = try await sandbox.createInstance(name: "kept")
+            }
+            let listed = try await sandbox.send("GET", "/instances").array
+            #expect(listed.map { $0["name"] as? String } == ["kept"])
+        }
+    }
+
     @Test func handledDelayCreatesTheInstanceBeforeTheSlowAnswer() async throws {
         try await withSandbox { sandbox in
             try await inject(sandbox, ["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 8_000, "handled": true])

@@ -8,6 +8,8 @@ enum SandboxOutcome: Sendable {
     case truncate(SandboxResponse)
     /// Close the connection without answering.
     case drop
+    /// End the connection with a TCP reset, without answering.
+    case reset
 }
 
 /// The sandbox's behaviour, independent of the HTTP server: routing, checks and endpoints.
@@ -47,6 +49,7 @@ struct SandboxAPI: Sendable {
             try? await Task.sleep(for: .milliseconds(fault.delayMs))
         }
         if fault.drop { return .drop }
+        if fault.reset { return .reset }
         if let status = fault.status {
             return .respond(errorResponse(APIError(status: status, message: fault.message ?? "Injected fault: HTTP \(status).")))
         }

@@ -1,11 +1,11 @@
 /// A misbehaviour the sandbox plays for the next `count` requests under `path`, for tests of
-/// clients: a delay, an error status, a malformed or truncated body, or a dropped connection.
+/// clients: a delay, an error status, a malformed or truncated body, or a dropped or reset connection.
 ///
 /// With `handled`, the request is handled first (an instance is created, a code redeemed) and
 /// the fault is played on its answer: the answers a client loses although the service acted.
 ///
 /// The JSON form (`POST /sandbox/faults`) has the same field names; every field but `path`
-/// is optional. At most one of `status`, `malformed`, `truncated` and `drop` may be set.
+/// is optional. At most one of `status`, `malformed`, `truncated`, `drop` and `reset` may be set.
 public struct SandboxFault: Codable, Sendable, Equatable {
     /// Requests whose path starts with this (e.g. `/elements/api-v2/instances`) are affected.
     public var path: String
@@ -25,6 +25,8 @@ public struct SandboxFault: Codable, Sendable, Equatable {
     public var truncated: Bool
     /// Close the connection without any answer (the request is not handled unless `handled`).
     public var drop: Bool
+    /// Like `drop`, but end the connection with a TCP reset (RST) instead of an orderly close.
+    public var reset: Bool
     /// Handle the request before playing the rest (the delay, drop, status or malformed body),
     /// so its side effects happen although the client does not get the real answer.
     public var handled: Bool
@@ -33,7 +35,7 @@ public struct SandboxFault: Codable, Sendable, Equatable {
     public init(
         path: String, method: String? = nil, count: Int = 1, delayMs: Int = 0, status: Int? = nil,
         message: String? = nil, malformed: Bool = false, truncated: Bool = false, drop: Bool = false,
-        handled: Bool = false
+        reset: Bool = false, handled: Bool = false
     ) {
         self.path = path
         self.method = method
@@ -44,6 +46,7 @@ public struct SandboxFault: Codable, Sendable, Equatable {
         self.malformed = malformed
         self.truncated = truncated
         self.drop = drop
+        self.reset = reset
         self.handled = handled
     }
 
@@ -60,6 +63,7 @@ public struct SandboxFault: Codable, Sendable, Equatable {
             malformed: try container.decodeIfPresent(Bool.self, forKey: .malformed) ?? false,
             truncated: try container.decodeIfPresent(Bool.self, forKey: .truncated) ?? false,
             drop: try container.decodeIfPresent(Bool.self, forKey: .drop) ?? false,
+            reset: try container.decodeIfPresent(Bool.self, forKey: .reset) ?? false,
             handled: try container.decodeIfPresent(Bool.self, forKey: .handled) ?? false
         )
     }
@@ -72,12 +76,12 @@ public struct SandboxFault: Codable, Sendable, Equatable {
 
     /// `self` if it can be played, otherwise the reason it cannot.
     public func validated() throws(Invalid) -> SandboxFault {
-        let actions = [status != nil, malformed, truncated, drop].filter { $0 }.count
+        let actions = [status != nil, malformed, truncated, drop, reset].filter { $0 }.count
         if !path.hasPrefix("/") { throw Invalid(description: "path must start with '/'.") }
         if count < 1 { throw Invalid(description: "count must be at least 1.") }
         if !(0...600_000).contains(delayMs) { throw Invalid(description: "delayMs must be between 0 and 600000.") }
         if let status, !(100...599).contains(status) { throw Invalid(description: "status must be between 100 and 599.") }
-        if actions > 1 { throw Invalid(description: "set at most one of status, malformed, truncated and drop.") }
+        if actions > 1 { throw Invalid(description: "set at most one of status, malformed, truncated, drop and reset.") }
         return self
     }
 

@@ -22,6 +22,10 @@ struct FlyingFoxBridge: HTTPHandler {
             // FlyingFox runs a WebSocket handler before it writes anything; one that fails
             // makes the server close the connection without a byte of answer.
             return FlyingFox.HTTPResponse(webSocket: HangUp())
+        case .reset:
+            // The same hang-up, with the socket set to end in a reset when it is closed.
+            _ = ConnectionReset.arm(peer: request.remoteAddress)
+            return FlyingFox.HTTPResponse(webSocket: HangUp())
         }
     }
 

@@ -54,6 +54,8 @@ enum RawHTTPError: Error, Equatable {
     case connect(Int32)
     /// The server closed the connection without sending a status line.
     case noResponse
+    /// The server reset the connection (RST) without sending a status line.
+    case reset
     /// The bytes received are not an HTTP response.
     case unparsable(String)
 }
@@ -96,6 +98,7 @@ enum RawHTTPClient {
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = recv(fd, &buffer, buffer.count, 0)
+            if count < 0, errno == ECONNRESET, received.isEmpty { throw RawHTTPError.reset }
             if count <= 0 { break }
             received.append(contentsOf: buffer[0..<count])
         }
