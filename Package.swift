@@ -26,6 +26,9 @@ let package = Package(
         // The version every binary shows (a leaf: the sandbox uses it without OpenConnectors).
         .target(name: "ProductVersion"),
 
+        // Whole-number flags checked against their ranges while parsing (both binaries).
+        .target(name: "WholeNumberOption", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
         // Core: parameter table, validation, request building, decoding, the API client.
         .target(name: "OpenConnectors"),
 
@@ -67,14 +70,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "ocwizard-sandbox",
-            dependencies: ["Sandbox", "ProductVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Sandbox", "ProductVersion", "WholeNumberOption", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // The command-line front door.
         .target(
             name: "OCWizardCLI",
             dependencies: [
-                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts", "ProductVersion",
+                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts", "ProductVersion", "WholeNumberOption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OpenConnectors
+import WholeNumberOption
 
 /// `ocwizard recover`: find an instance after its token was lost, show the token, repair it.
 struct RecoverCommand: AsyncParsableCommand {
@@ -24,7 +25,8 @@ struct RecoverCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: ArgumentHelp("The instance id.", valueName: "id"))
+    @Option(help: ArgumentHelp("The instance id (a whole number of 1 or more).", valueName: "id"),
+            transform: { try WholeNumberOption.parse($0, flag: "--id", range: 1...Int.max) })
     var id: Int?
 
     @Option(help: ArgumentHelp("Only instances with exactly this name.", valueName: "name"))
