@@ -16,6 +16,8 @@ let package = Package(
     products: [
         .executable(name: "ocwizard", targets: ["ocwizard"]),
         .executable(name: "ocwizard-sandbox", targets: ["ocwizard-sandbox"]),
+        // The modules the fuzz targets in Fuzz/ (a package of its own, built only by `make fuzz`) test.
+        .library(name: "OCWizardModules", targets: ["OpenConnectors", "Wizard", "TerminalUI", "TerminalKeys", "System", "SystemPorts", "OCWizardCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
