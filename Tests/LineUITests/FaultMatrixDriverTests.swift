@@ -54,13 +54,7 @@ struct FaultMatrixDriverTests {
             claim: "a body ocwizard cannot read (not valid JSON)", nextStep: "points at Open Connectors"),
     ]
 
-    /// A filled connection step: the values a person typed.
-    private func form() -> InstanceForm {
-        var form = connectionForm()
-        form[.userSecret] = "user-secret"
-        form[.organizationSecret] = "org-secret"
-        return form
-    }
+    private func form() -> InstanceForm { filledConnectionForm() }
 
     /// A service whose connection check fails once with `error`, then succeeds.
     private func service(failingWith error: OpenConnectorsError) -> ScriptedPerformer {
