@@ -31,9 +31,8 @@ struct TerminalRestoreTests {
     }
 
     /// Where the wizard is when the ending comes.
-    enum Mode: String, CustomTestStringConvertible, CaseIterable, Sendable {
+    enum Mode: String, CaseIterable, Sendable {
         case createScreen, recoverScreen, createPrompt, recoverPrompt
-        var testDescription: String { rawValue }
         var usesScreen: Bool { self == .createScreen || self == .recoverScreen }
         /// The wizard's arguments.
         var arguments: String {
@@ -54,9 +53,27 @@ struct TerminalRestoreTests {
         }
     }
 
-    @Test("stty -g is the same before and after, the screen is left, and the process ends as expected",
-          arguments: Mode.allCases, Ending.allCases)
-    func restoresTerminal(_ mode: Mode, _ ending: Ending) async throws {
+    // One test per mode, its endings one after the other: at most four wizards run at once (forty
+    // tmux sessions at once, each polled, starved the in-process sandboxes of other suites).
+
+    @Test("Create screen: stty -g is the same before and after, the screen is left, the process ends as expected",
+          .serialized, arguments: Ending.allCases)
+    func createScreen(_ ending: Ending) async throws { try await restoresTerminal(.createScreen, ending) }
+
+    @Test("Recover screen: stty -g is the same before and after, the screen is left, the process ends as expected",
+          .serialized, arguments: Ending.allCases)
+    func recoverScreen(_ ending: Ending) async throws { try await restoresTerminal(.recoverScreen, ending) }
+
+    @Test("Create prompt at a secret: stty -g (echo) is the same before and after, the process ends as expected",
+          .serialized, arguments: Ending.allCases)
+    func createPrompt(_ ending: Ending) async throws { try await restoresTerminal(.createPrompt, ending) }
+
+    @Test("Recover prompt at a secret: stty -g (echo) is the same before and after, the process ends as expected",
+          .serialized, arguments: Ending.allCases)
+    func recoverPrompt(_ ending: Ending) async throws { try await restoresTerminal(.recoverPrompt, ending) }
+
+    /// Ends the wizard in `mode` with `ending`, and checks the terminal and how the process ended.
+    private func restoresTerminal(_ mode: Mode, _ ending: Ending) async throws {
         let wizard = try Executables.ocwizard
         // A non-interactive sh: an interactive shell would repair the tty itself and hide a fault.
         // perl (essential on Debian) writes the wait status as "exit-status signal"; it and the
