@@ -5,8 +5,9 @@ import Testing
 /// The fault matrix in the batch driver (`create --no-input`), over real sockets against the
 /// sandbox: for each fault, the exit status, that the message's claim is true (it names what
 /// happened) and that its next step fits the cause (and no advice for another cause slips in),
-/// and that nothing was created where the message says so.
-@Suite("Fault matrix: create --no-input")
+/// and that nothing was created where the message says so. One row at a time: each starts an
+/// in-process sandbox, and many at once starve the other suites' sandboxes on two cores.
+@Suite("Fault matrix: create --no-input", .serialized)
 struct FaultMatrixBatchTests {
     /// One row: how the fault is set up, and what the run must say.
     struct Row: CustomTestStringConvertible, Sendable {
