@@ -19,7 +19,7 @@ DESTDIR ?=
 # flags by default.
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: build run test test-install deps test-deps screenshots bench install uninstall deb dist clean
+.PHONY: build run test test-install deps test-deps screenshots bench install uninstall deb dist clean fuzz
 
 ## build: compile ocwizard and ocwizard-sandbox (debug)
 build: deps
@@ -39,6 +39,11 @@ test: deps test-deps
 test-install: deps
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(PACKAGE_PACKAGES) tmux"
 	Tests/install/test-install.sh
+
+## fuzz: libFuzzer targets (Fuzz/, -sanitize=fuzzer,address) from their seed corpora, FUZZ_SECONDS each (docs/FUZZING.md)
+FUZZ_SECONDS ?= 15
+fuzz: deps
+	FUZZ_SECONDS="$(FUZZ_SECONDS)" scripts/fuzz.sh
 
 ## install: release binaries (static Swift runtime, stripped), man pages and completions into $(DESTDIR)$(PREFIX)
 install: deps

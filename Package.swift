@@ -16,6 +16,8 @@ let package = Package(
     products: [
         .executable(name: "ocwizard", targets: ["ocwizard"]),
         .executable(name: "ocwizard-sandbox", targets: ["ocwizard-sandbox"]),
+        // The modules the fuzz targets in Fuzz/ (a package of its own, built only by `make fuzz`) test.
+        .library(name: "OCWizardModules", targets: ["OpenConnectors", "Wizard", "TerminalUI", "TerminalKeys", "System", "SystemPorts", "OCWizardCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +27,9 @@ let package = Package(
     targets: [
         // The version every binary shows (a leaf: the sandbox uses it without OpenConnectors).
         .target(name: "ProductVersion"),
+
+        // Whole-number flags checked against their ranges while parsing (both binaries).
+        .target(name: "WholeNumberOption", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Core: parameter table, validation, request building, decoding, the API client.
         .target(name: "OpenConnectors"),
@@ -67,14 +72,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "ocwizard-sandbox",
-            dependencies: ["Sandbox", "ProductVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Sandbox", "ProductVersion", "WholeNumberOption", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // The command-line front door.
         .target(
             name: "OCWizardCLI",
             dependencies: [
-                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts", "ProductVersion",
+                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts", "ProductVersion", "WholeNumberOption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

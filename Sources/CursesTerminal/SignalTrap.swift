@@ -8,7 +8,8 @@ nonisolated(unsafe) private var haveSavedTerminalSettings = false
 
 /// Catches SIGTERM/SIGHUP/SIGINT/SIGQUIT so the loop can restore the terminal, and restores it on crashes.
 enum SignalTrap {
-    /// The signals that ask the wizard to end: the loop restores the terminal and exits 128 + the number.
+    /// The signals that ask the wizard to end: the loop restores the terminal and exits 128 + the
+    /// number (for SIGQUIT, `exitProcess` then ends the process as that signal).
     static let terminating = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
     /// The signals of a crash: the handler restores the terminal itself, then dies of the signal.
     static let crashing = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OpenConnectors
+import WholeNumberOption
 
 /// `ocwizard create`: the wizard, plain prompts, or a scripted create with `--no-input`.
 struct CreateCommand: AsyncParsableCommand {
@@ -123,7 +124,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A PEM file of CA certificates to trust, for networks that intercept TLS.", valueName: "file"), completion: .file())
     var cacert: String?
 
-    @Option(help: ArgumentHelp("Longest time for one request, in seconds (1 to 86400).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Longest time for one request, in seconds (1 to 86400).", valueName: "seconds"),
+            transform: { try WholeNumberOption.parse($0, flag: "--timeout", range: ConnectionOptions.timeoutRange, unit: "seconds") })
     var timeout: Int = 30
 
     /// The seconds `--timeout` accepts: at least one, at most a day (larger values overflow libcurl's milliseconds).
@@ -134,12 +136,6 @@ struct ConnectionOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Log each request (method, URL without secrets, status, time) to stderr.")
     var verbose = false
-
-    func validate() throws {
-        guard Self.timeoutRange.contains(timeout) else {
-            throw ValidationError("--timeout must be a whole number of seconds from \(Self.timeoutRange.lowerBound) to \(Self.timeoutRange.upperBound); \(timeout) is out of range.")
-        }
-    }
 
     /// The options as plain settings.
     var settings: ConnectionSettings {

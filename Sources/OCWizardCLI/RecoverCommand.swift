@@ -1,5 +1,6 @@
 import ArgumentParser
 import OpenConnectors
+import WholeNumberOption
 
 /// `ocwizard recover`: find an instance after its token was lost, show the token, repair it.
 struct RecoverCommand: AsyncParsableCommand {
@@ -10,7 +11,8 @@ struct RecoverCommand: AsyncParsableCommand {
             The token can be read again at any time with the user and organization secrets: losing it \
             does not mean starting over. Without --no-input this opens the recovery screens (plain prompts with --plain, \
             without a terminal, with TERM=dumb or ACCESSIBLE). With \
-            --no-input it prints the matching instances (exit 2 when none match).
+            --no-input it prints the matching instances with their tokens (exit 2 when none match); \
+            choose them with --id, --name or --tag, or pass --all for every instance of the account.
 
             Examples:
               ocwizard recover
@@ -23,7 +25,8 @@ struct RecoverCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: ArgumentHelp("The instance id.", valueName: "id"))
+    @Option(help: ArgumentHelp("The instance id (a whole number of 1 or more).", valueName: "id"),
+            transform: { try WholeNumberOption.parse($0, flag: "--id", range: 1...Int.max) })
     var id: Int?
 
     @Option(help: ArgumentHelp("Only instances with exactly this name.", valueName: "name"))
@@ -34,6 +37,9 @@ struct RecoverCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("no-input"), help: "Print the matching instances instead of opening the screens.")
     var noInput = false
+
+    @Flag(help: "With --no-input and no --id, --name or --tag: print every instance of the account, each with its token.")
+    var all = false
 
     @Flag(help: "With --no-input: print JSON ({id, name, token, baseUrl, element, tags, valid, disabled, eventsEnabled, createdDate}; an array, or one object with --id).")
     var json = false
@@ -63,6 +69,21 @@ struct RecoverCommand: AsyncParsableCommand {
         if id != nil && (name != nil || !tags.isEmpty) { throw ValidationError("--id selects one instance; leave out --name and --tag.") }
         if reauthenticate && id == nil { throw ValidationError("--reauthenticate needs --id N (and the grant code in OC_CODE, or --code -).") }
         if json && !noInput { throw ValidationError("--json goes with --no-input.") }
+        if let problem = Self.selectionProblem(noInput: noInput, reauthenticate: reauthenticate, all: all, selects: id != nil || name != nil || !tags.isEmpty) {
+            throw ValidationError(problem)
+        }
+    }
+
+    /// Why the instances `--no-input` would print are not chosen well, if they are not: every
+    /// printed instance carries its token, so a bare command must not print the whole account
+    /// unless `--all` asks for exactly that.
+    static func selectionProblem(noInput: Bool, reauthenticate: Bool, all: Bool, selects: Bool) -> String? {
+        if all && (selects || reauthenticate) { return "--all prints every instance; leave out --id, --name, --tag and --reauthenticate." }
+        if all && !noInput { return "--all goes with --no-input." }
+        if noInput && !reauthenticate && !selects && !all {
+            return "--no-input prints each instance's token: choose the instances with --id, --name or --tag, or pass --all for every instance of the account."
+        }
+        return nil
     }
 
     func run() async throws {

@@ -97,7 +97,7 @@ public struct APIFailure: Error, Sendable, Equatable {
         case .redirectURIMismatch: "Use exactly the callback URL registered on the Azure app, then sign in again for a new code."
         case .clientSecretRejected: "Copy the client secret's Value (not its ID) from the Azure portal; create a new one if it expired."
         case .forbidden: "Check that your account may create instances of this connector."
-        case .notFound: "Check the API base URL and the instance id."
+        case .notFound: "Check the API base URL (it ends in /elements/api-v2); an instance asked for by id may have been deleted."
         case .conflict: "Choose another name, or recover the existing instance with ocwizard recover."
         case .badRequest: "Check the values named in the message and try again."
         case .serviceUnavailable: "Try again in a minute; your values need no change. If it keeps happening, check the service status for your region."

@@ -86,6 +86,18 @@ public struct ParsedURL: Sendable, Equatable {
         return scheme
     }
 
+    /// The port written in `text` when it is what keeps `text` from being a URL: digits outside
+    /// 1–65535 (a URL with port 1 there instead would parse). Lets a rule name the port.
+    public static func outOfRangePort(in text: String) -> String? {
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
+        let rest = text[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex(where: { "/?#".contains($0) }) ?? rest.endIndex
+        guard let colon = rest[..<authorityEnd].lastIndex(of: ":") else { return nil }
+        let port = rest[rest.index(after: colon)..<authorityEnd]
+        guard !port.isEmpty, port.allSatisfy({ $0.isASCII && $0.isNumber }), !(Int(port).map { (1...65_535).contains($0) } ?? false) else { return nil }
+        return ParsedURL(String(text[...colon]) + "1" + String(rest[authorityEnd...])) != nil ? String(port) : nil
+    }
+
     /// The port in use: the explicit one, or 80/443 for `http`/`https`.
     public var effectivePort: Int? {
         port ?? Self.defaultPorts[scheme]

@@ -92,6 +92,9 @@ extension Rule {
                 return [.error("must start with https:// (the scheme \(scheme):// is not allowed\(plainHTTP.map { "; \($0)" } ?? "")).")]
             }
             guard let url = ParsedURL(value) else {
+                if let port = ParsedURL.outOfRangePort(in: value) {
+                    return [.error("has the port \(port); a port is a whole number from 1 to 65535.")]
+                }
                 return [.error("must be an absolute URL such as \(example).")]
             }
             guard url.userInfo == nil else {

@@ -49,11 +49,6 @@ public enum Redaction {
     /// What a log line shows instead of a secret.
     public static let logMarker = "***"
 
-    /// One dot per character, up to `limit`: what a hidden value looks like where its length may show.
-    public static func dots(for secret: Secret, limit: Int) -> String {
-        String(repeating: "•", count: min(secret.count, limit))
-    }
-
     /// A hidden field being edited: one dot per grapheme, so the cursor keeps its place.
     public static func field(_ text: String) -> String {
         String(repeating: "•", count: text.count)

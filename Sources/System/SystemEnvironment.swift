@@ -18,7 +18,21 @@ extension ProcessEnvironment {
 }
 
 /// Ends this process with `status` (what `main` returns to the shell).
+///
+/// 128 + SIGQUIT is the status of a screen that SIGQUIT ended, once the terminal is restored and
+/// the sandbox child stopped: the process then ends as that signal, as a quit from the keyboard
+/// does (the crash signals do the same from their handlers; core files are off, `CoreDumps`).
 public func exitProcess(_ status: Int32) -> Never {
+    if status == 128 + SIGQUIT {
+        fflush(nil)
+        signal(SIGQUIT, SIG_DFL)
+        // The async main may run on a dispatch worker thread, which blocks such signals: unblock it here.
+        var quit = sigset_t()
+        sigemptyset(&quit)
+        sigaddset(&quit, SIGQUIT)
+        pthread_sigmask(SIG_UNBLOCK, &quit, nil)
+        raise(SIGQUIT)
+    }
     exit(status)
 }
 

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import ProductVersion
 import Sandbox
+import WholeNumberOption
 
 /// `ocwizard-sandbox`: runs the local Open Connectors emulator until SIGINT or SIGTERM.
 @main
@@ -37,16 +38,22 @@ struct SandboxCommand: AsyncParsableCommand {
         }
     }
 
-    @Option(help: "The port on 127.0.0.1 to listen on (0 = any free port).")
+    @Option(help: "The port on 127.0.0.1 to listen on, 0 to 65535 (0 = any free port).",
+            transform: { try WholeNumberOption.parse($0, flag: "--port", range: 0...UInt16.max) })
     var port: UInt16 = 0
 
     @Option(help: ArgumentHelp("A JSON file that keeps instances across restarts (written atomically after each change).", valueName: "file"), completion: .file())
     var state: String?
 
-    @Option(name: .customLong("seed"), help: ArgumentHelp("Start with N generated instances (only when there is no saved state).", valueName: "n"))
+    @Option(name: .customLong("seed"), help: ArgumentHelp("Start with N generated instances, 0 to \(maximumSeedCount) (only when there is no saved state).", valueName: "n"),
+            transform: { try WholeNumberOption.parse($0, flag: "--seed", range: 0...maximumSeedCount) })
     var seedCount = 0
 
-    @Option(help: ArgumentHelp("The random seed behind generated instances.", valueName: "n"))
+    /// The most instances `--seed` generates: ten times the benchmarks' large account, well within memory.
+    static let maximumSeedCount = 100_000
+
+    @Option(help: ArgumentHelp("The random seed behind generated instances, 0 to \(UInt64.max).", valueName: "n"),
+            transform: { try WholeNumberOption.parse($0, flag: "--random-seed", range: 0...UInt64.max) })
     var randomSeed: UInt64 = 1
 
     @Option(help: "The user secret to accept (default sandbox-user).")
@@ -69,9 +76,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(name: .customLong("exit-on-stdin-eof"), help: "Stop when standard input ends (used by ocwizard --sandbox, so the sandbox never outlives the wizard).")
     var exitOnStdinEOF = false
 
-    /// Rejects a negative `--seed` and an unknown `--variant`.
+    /// Rejects an unknown `--variant` (numbers are checked as they are parsed).
     func validate() throws {
-        guard seedCount >= 0 else { throw ValidationError("--seed must be 0 or more.") }
         for name in variantNames where SandboxVariant(name: name) == nil {
             throw ValidationError("--variant \(name) is not a known variant; use one of: \(SandboxVariant.allCases.map(\.rawValue).joined(separator: ", ")).")
         }

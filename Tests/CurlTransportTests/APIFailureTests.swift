@@ -17,6 +17,32 @@ import Testing
         }
     }
 
+    @Test func aNameTakenIsAConflictThatSaysChooseAnotherOrRecover() async throws {
+        try await withSandbox { sandbox in
+            try await sandbox.inject(SandboxFault(path: SandboxFixture.apiPath("/instances"), method: "POST", status: 409,
+                                                  message: "An instance with this name already exists."))
+
+            let error = try await #require(throws: OpenConnectorsError.self) { _ = try await sandbox.createInstance(name: "taken") }
+
+            #expect(error.apiKind == .conflict)
+            #expect(error.summary.contains("409") && error.nextStep.contains("another name") && error.nextStep.contains("ocwizard recover"))
+            #expect(error.details.contains("Service: An instance with this name already exists."))
+            #expect(!error.isOutcomeUnknown, "a 409 says nothing was created")
+        }
+    }
+
+    @Test func aSuccessWithoutATokenIsRefusedAndMayHaveCreatedSomething() async throws {
+        try await withSandbox { sandbox in
+            try await sandbox.inject(SandboxFault(path: SandboxFixture.apiPath("/instances"), method: "POST",
+                                                  body: #"{"id": 77, "name": "no-token"}"#))
+
+            let error = try await #require(throws: OpenConnectorsError.self) { _ = try await sandbox.createInstance(name: "no-token") }
+
+            #expect(error == .unexpectedBody(status: 200, detail: "no token in the answer, which held only id, name"), "\(error)")
+            #expect(error.isOutcomeUnknown, "a success came back: the service may have created it, so the drivers look before saying not created")
+        }
+    }
+
     @Test func anUsedCodeIsRejected() async throws {
         try await withSandbox { sandbox in
             let code = try await sandbox.grantCode()

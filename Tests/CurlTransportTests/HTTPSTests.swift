@@ -63,6 +63,26 @@ import Testing
         }
     }
 
+    @Test func anExpiredCertificateIsToldApartAndNotSentToCACert() async throws {
+        try await withSandbox { sandbox in
+            try await withTLSTunnel(to: try #require(await sandbox.server.port)) { tunnel in
+                // Trusted (its own CA file) and for the right name, but valid only on 1 January 2020.
+                let transport = CurlTransport(options: CurlTransportOptions(caFile: tunnel.expiredCertificateFile))
+                let client = sandbox.client(baseURL: "https://127.0.0.1:\(tunnel.expiredPort)", transport: transport)
+
+                let error = try await #require(throws: OpenConnectorsError.self) { try await client.verifyCredentials() }
+
+                guard case .transport(.expiredCertificate(let detail)) = error else {
+                    Issue.record("expected an expired certificate, got \(error)")
+                    return
+                }
+                #expect(detail.contains("expired"))
+                #expect(error.summary.contains("expired or not yet valid"))
+                #expect(error.nextStep.contains("date and time") && !error.nextStep.contains("pass --cacert"), "\(error.nextStep)")
+            }
+        }
+    }
+
     @Test func aMissingCAFileIsUnusable() async throws {
         try await withSandbox { sandbox in
             try await withTLSTunnel(to: try #require(await sandbox.server.port)) { tunnel in

@@ -112,6 +112,31 @@ import Testing
         }
     }
 
+    @Test(arguments: ["GET", "POST"])
+    func aRedirectToAnotherHostIsNeverFollowedAndNoSecretGoesThere(method: String) async throws {
+        let other = SandboxServer(configuration: SandboxConfiguration())
+        _ = try await other.start()
+        let elsewhere = await other.baseURL + "/instances"
+        do {
+            try await withSandbox { sandbox in
+                try await sandbox.inject(SandboxFault(path: SandboxFixture.apiPath("/instances"), method: method, status: 302, location: elsewhere))
+
+                let error = try await #require(throws: OpenConnectorsError.self) {
+                    if method == "GET" { try await sandbox.client.verifyCredentials() } else { _ = try await sandbox.createInstance(name: "redirected") }
+                }
+
+                #expect(error == .transport(.redirected(status: 302, location: elsewhere)), "\(error)")
+                #expect(error.summary.contains(elsewhere) && error.summary.contains("not redirected"))
+                #expect(error.nextStep.contains("API base URL"))
+                #expect(await other.receivedRequests().isEmpty, "the other host got a request (with the secrets in its Authorization header)")
+            }
+        } catch {
+            await other.stop()
+            throw error
+        }
+        await other.stop()
+    }
+
     @Test func theTransportKeepsTheLocationOfARedirectAndDoesNotFollowIt() async throws {
         try await withSandbox { sandbox in
             let redirect = try await sandbox.client.oauthURL(apiKey: sandbox.configuration.clientID, apiSecret: "x",

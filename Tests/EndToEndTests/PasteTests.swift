@@ -23,7 +23,8 @@ struct PasteTests {
             try await tmux.paste("  \(redirect[..<middle])\n  \(redirect[middle...])\n")
             let screen = try await tmux.waitFor(text: "Code found")
             #expect(screen.contains("state matches"))
-            #expect(screen.contains("(\(code.count) characters)"), "the length shown is not the code's (\(code.count))")
+            #expect(screen.contains("Code found: ••••••••, state matches"), "the hidden code has the fixed-length mask: \(screen)")
+            #expect(!screen.contains("characters)"), "the code's length is shown")
             #expect(!screen.contains(code.prefix(12)), "the code is shown in clear")
 
             // Ctrl-R shows what was extracted: exactly the code, not the rest of the address.

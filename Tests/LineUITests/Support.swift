@@ -59,11 +59,17 @@ func connectionForm() -> InstanceForm {
     return form
 }
 
-/// A complete form for the batch driver.
-func completeForm() -> InstanceForm {
+/// The connection step filled as a person would: the base URL and both secrets.
+func filledConnectionForm() -> InstanceForm {
     var form = connectionForm()
     form[.userSecret] = "user-secret"
     form[.organizationSecret] = "org-secret"
+    return form
+}
+
+/// A complete form for the batch driver.
+func completeForm() -> InstanceForm {
+    var form = filledConnectionForm()
     form[.apiKey] = "0f5e4a1c-1111-2222-3333-444455556666"
     form[.apiSecret] = "client~secret~value"
     form[.callbackURL] = "https://localhost/ocwizard/callback"

@@ -41,12 +41,7 @@ private struct PersonOnlyStep: FlowStep {
 struct ThreeDriversTests {
     private let steps: [any FlowStep] = [ConnectionStep(), TeamStep()]
 
-    private func form() -> InstanceForm {
-        var form = connectionForm()
-        form[.userSecret] = "user-secret"
-        form[.organizationSecret] = "org-secret"
-        return form
-    }
+    private func form() -> InstanceForm { filledConnectionForm() }
 
     /// How many calls of the kind both the connection and the team step make were performed.
     private func calls(_ service: ScriptedPerformer) -> Int {

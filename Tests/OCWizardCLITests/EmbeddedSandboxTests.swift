@@ -85,7 +85,7 @@ struct EmbeddedSandboxVariantTests {
                                           environment: ["OCWIZARD_SANDBOX_VARIANTS": "empty-list-404,other-connectors"])
         #expect(played.status == 2, "\(played.stderr)")
         #expect(played.stderr.contains("no Microsoft Graph instance matches"))
-        let unknown = try await runner.run(["recover", "--sandbox", "--no-input"], environment: ["OCWIZARD_SANDBOX_VARIANTS": "no-such-variant"])
+        let unknown = try await runner.run(["recover", "--sandbox", "--no-input", "--all"], environment: ["OCWIZARD_SANDBOX_VARIANTS": "no-such-variant"])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("OCWIZARD_SANDBOX_VARIANTS=no-such-variant"), "\(unknown.stderr)")
     }

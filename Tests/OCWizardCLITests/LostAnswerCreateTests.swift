@@ -25,6 +25,7 @@ struct LostAnswerCreateTests {
               extraFlags: ["--timeout", "8"]),
         Fault(name: "unreadable 200", fault: SandboxFault(path: createPath, method: "POST", malformed: true, handled: true)),
         Fault(name: "gateway timeout after creating", fault: SandboxFault(path: createPath, method: "POST", status: 504, handled: true)),
+        Fault(name: "a success without a token", fault: SandboxFault(path: createPath, method: "POST", body: #"{"id": 1, "name": "lost-answer"}"#, handled: true)),
     ]
 
     @Test("The instance is found and printed (exit 0); running the same command again creates nothing", arguments: faults)

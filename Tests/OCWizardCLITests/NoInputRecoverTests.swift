@@ -11,7 +11,7 @@ struct NoInputRecoverTests {
             #expect(try await runner.run(createFlags(sandbox, code: try await sandbox.signIn(), name: name) + ["--tag", tag], environment: TestSandbox.secretEnvironment).status == 0)
         }
         let stored = try await sandbox.instances()
-        let all = try await runner.run(["recover", "--no-input", "--json", "--base-url", sandbox.baseURL], environment: TestSandbox.secretEnvironment)
+        let all = try await runner.run(["recover", "--no-input", "--json", "--all", "--base-url", sandbox.baseURL], environment: TestSandbox.secretEnvironment)
         #expect(all.status == 0, "\(all.stderr)")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
         #expect(array.count == 3)
@@ -28,9 +28,33 @@ struct NoInputRecoverTests {
         let none = try await runner.run(["recover", "--no-input", "--base-url", sandbox.baseURL, "--name", "nobody"], environment: TestSandbox.secretEnvironment)
         #expect(none.status == 2)
         #expect(none.stderr.contains("no Microsoft Graph instance matches"))
-        let wrong = try await runner.run(["recover", "--no-input", "--base-url", sandbox.baseURL], environment: ["OC_USER_SECRET": "x", "OC_ORG_SECRET": "y"])
+        let wrong = try await runner.run(["recover", "--no-input", "--all", "--base-url", sandbox.baseURL], environment: ["OC_USER_SECRET": "x", "OC_ORG_SECRET": "y"])
         #expect(wrong.status == 3)
         #expect(wrong.stderr.contains("401"))
+        await sandbox.server.stop()
+    }
+
+    @Test("A bare --no-input prints no token: it names --id, --name, --tag and --all and exits 2; --all lists the account")
+    func bareListingRefused() async throws {
+        let sandbox = try await TestSandbox.start()
+        let runner = try CommandRunner()
+        #expect(try await runner.run(createFlags(sandbox, code: try await sandbox.signIn(), name: "kept-quiet"), environment: TestSandbox.secretEnvironment).status == 0)
+        let token = try #require(try await sandbox.instances().first?["token"] as? String)
+        for arguments in [["--no-input"], ["--no-input", "--json"]] {
+            let bare = try await runner.run(["recover"] + arguments + ["--base-url", sandbox.baseURL], environment: TestSandbox.secretEnvironment)
+            #expect(bare.status == 2, "\(arguments): \(bare.allOutput)")
+            for flag in ["--id", "--name", "--tag", "--all"] { #expect(bare.stderr.contains(flag), "\(flag) named: \(bare.stderr)") }
+            #expect(!bare.allOutput.contains(token), "no token printed")
+        }
+        let all = try await runner.run(["recover", "--no-input", "--all", "--base-url", sandbox.baseURL], environment: TestSandbox.secretEnvironment)
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.contains("\tkept-quiet\t\(token)"))
+        for (arguments, expected) in [(["--no-input", "--all", "--name", "kept-quiet"], "leave out --id, --name, --tag"), (["--all"], "--all goes with --no-input")] {
+            let mixed = try await runner.run(["recover"] + arguments + ["--base-url", sandbox.baseURL], environment: TestSandbox.secretEnvironment)
+            #expect(mixed.status == 2, "\(arguments): \(mixed.allOutput)")
+            #expect(mixed.stderr.contains(expected), "\(mixed.stderr)")
+            #expect(!mixed.allOutput.contains(token))
+        }
         await sandbox.server.stop()
     }
 

@@ -49,20 +49,12 @@ struct SecretsOutsideTests {
         let runner = try CommandRunner()
         let real = ["OC_USER_SECRET": "real-user-secret-0123", "OC_ORG_SECRET": "real-org-secret-4567", "OC_API_SECRET": "real-client-secret-89",
                     "http_proxy": "http://127.0.0.1:1", "https_proxy": "http://127.0.0.1:1", "all_proxy": "http://127.0.0.1:1"]
-        let result = try await runner.run(["recover", "--sandbox", "--no-input", "--verbose"], environment: real)
+        let result = try await runner.run(["recover", "--sandbox", "--no-input", "--all", "--verbose"], environment: real)
         // 2 "nothing matches" means the sandbox answered the listing: a real secret would get 401
         // (exit 3), a proxy on port 1 a connection failure (exit 4).
         #expect(result.status == 2, "\(result.allOutput)")
         #expect(result.stderr.contains("no Microsoft Graph instance matches"))
         #expect(!result.stderr.contains("proxy for 127.0.0.1: http"), "\(result.stderr)")
         for secret in ["real-user-secret-0123", "real-org-secret-4567", "real-client-secret-89"] { #expect(!result.allOutput.contains(secret)) }
-    }
-
-    @Test("--timeout outside 1…86400 is refused with the range, exit 2, and nothing crashes", arguments: ["9223372036854776", "0", "86401"])
-    func timeoutBounds(_ value: String) async throws {
-        let runner = try CommandRunner()
-        let result = try await runner.run(["recover", "--no-input", "--base-url", "http://127.0.0.1:1/elements/api-v2", "--timeout", value], environment: TestSandbox.secretEnvironment)
-        #expect(result.status == 2, "\(result.allOutput)")
-        #expect(result.stderr.contains("--timeout must be a whole number of seconds from 1 to 86400"), "\(result.stderr)")
     }
 }

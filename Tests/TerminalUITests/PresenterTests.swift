@@ -25,6 +25,21 @@ struct PresenterTests {
         #expect(!result.contains(ScreenFixtures.instance.token!.revealed))
     }
 
+    @Test("The grant code found is shown with the fixed-length mask: a short and a long code look the same")
+    func codeFoundHidesLength() throws {
+        func found(_ code: String) throws -> String {
+            var wizard = ScreenFixtures.authorizeReady()
+            wizard.press(.pageDown)
+            wizard.update(.paste("https://localhost/ocwizard/callback?code=\(code)&state=\(ScreenFixtures.state)"))
+            return try #require(CreatePresenter.codeFound(wizard), "\(code) is found")
+        }
+        let short = try found("0.AXoA-abcdefghijklm")
+        let long = try found(String(repeating: "0.AXoA-abcdefghij", count: 6))
+        #expect(short == long, "the length shows: \(short) / \(long)")
+        #expect(short == "Code found: \(Redaction.dots), state matches")
+        #expect(!short.contains("20") && !long.contains("102"), "no length")
+    }
+
     @Test("A hidden field keeps one dot per grapheme and its cursor")
     func maskedFieldKeepsCursor() {
         var wizard = ScreenFixtures.azureApp()

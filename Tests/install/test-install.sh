@@ -40,12 +40,12 @@ check_layout() {
     # The embedded sandbox starts from the installed location: recover connects to it and finds
     # an empty account (exit 2, "no … matches"), where a missing sandbox would exit 1.
     check "$label: ocwizard recover --sandbox finds and uses the installed sandbox" bash -c "
-        out=\$(cd '$WORK' && '$tree/bin/ocwizard' recover --sandbox --no-input 2>&1); status=\$?
+        out=\$(cd '$WORK' && '$tree/bin/ocwizard' recover --sandbox --no-input --all 2>&1); status=\$?
         echo \"\$out\"; [ \$status -eq 2 ] && [[ \$out == *'no Microsoft Graph instance matches'* ]]"
     # The same without the bin/ link: found in libexec/ocwizard through ocwizard's own location.
     mv "$tree/bin/ocwizard-sandbox" "$WORK/sandbox-link"
     check "$label: --sandbox finds libexec/ocwizard/ocwizard-sandbox without the bin/ link" bash -c "
-        out=\$(cd '$WORK' && '$tree/bin/ocwizard' recover --sandbox --no-input 2>&1); status=\$?
+        out=\$(cd '$WORK' && '$tree/bin/ocwizard' recover --sandbox --no-input --all 2>&1); status=\$?
         echo \"\$out\"; [ \$status -eq 2 ] && [[ \$out == *'no Microsoft Graph instance matches'* ]]"
     mv "$WORK/sandbox-link" "$tree/bin/ocwizard-sandbox"
     check "$label: man ocwizard renders, with every command" bash -c "

@@ -266,7 +266,7 @@ def submit(args):
 # --- 4a. large accounts -----------------------------------------------------------------------
 
 def page_urls(base, page_size=200):
-    """The URLs `ocwizard recover --no-input` asks for (`GET /instances`, `hydrate=false`), found by walking the pages once (not timed)."""
+    """The URLs `ocwizard recover --no-input --all` asks for (`GET /instances`, `hydrate=false`), found by walking the pages once (not timed)."""
     parsed = urllib.parse.urlsplit(base)
     connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
     path = parsed.path.rstrip("/") + "/instances"
@@ -298,7 +298,7 @@ def listing(args):
         order = ["ocwizard", "curl"] if index % 2 == 0 else ["curl", "ocwizard"]
         for name in order:
             if name == "ocwizard":
-                elapsed, completed = timed([args.ocwizard, "recover", "--no-input", "--json", "--base-url", args.base_url], env, stdout=subprocess.PIPE)
+                elapsed, completed = timed([args.ocwizard, "recover", "--no-input", "--json", "--all", "--base-url", args.base_url], env, stdout=subprocess.PIPE)
                 listed = completed.stdout.count(b'"createdDate"')
                 if listed != count:
                     raise SystemExit(f"measure: ocwizard recover listed {listed} instances, not {count}")

@@ -51,7 +51,12 @@ struct SandboxAPI: Sendable {
         if fault.drop { return .drop }
         if fault.reset { return .reset }
         if let status = fault.status {
-            return .respond(errorResponse(APIError(status: status, message: fault.message ?? "Injected fault: HTTP \(status).")))
+            var response = errorResponse(APIError(status: status, message: fault.message ?? "Injected fault: HTTP \(status)."))
+            if let location = fault.location { response.headers.append(("Location", location)) }
+            return .respond(response)
+        }
+        if let body = fault.body {
+            return .respond(SandboxResponse(status: 200, headers: [("Content-Type", "application/json")], body: Data(body.utf8)))
         }
         if fault.malformed {
             return .respond(SandboxResponse(

@@ -5,7 +5,7 @@
 /// the fault is played on its answer: the answers a client loses although the service acted.
 ///
 /// The JSON form (`POST /sandbox/faults`) has the same field names; every field but `path`
-/// is optional. At most one of `status`, `malformed`, `truncated`, `drop` and `reset` may be set.
+/// is optional. At most one of `status`, `body`, `malformed`, `truncated`, `drop` and `reset` may be set.
 public struct SandboxFault: Codable, Sendable, Equatable {
     /// Requests whose path starts with this (e.g. `/elements/api-v2/instances`) are affected.
     public var path: String
@@ -19,6 +19,12 @@ public struct SandboxFault: Codable, Sendable, Equatable {
     public var status: Int?
     /// The `message` of that error body (a default names the injected status).
     public var message: String?
+    /// With `status`, a `Location` header on that answer: a redirect (to another host, say) that
+    /// a client must not follow.
+    public var location: String?
+    /// Answer `200` with exactly this body (as `application/json`): a success whose content is
+    /// wrong, such as an instance without a token.
+    public var body: String?
     /// Answer `200` with a body that is not JSON.
     public var malformed: Bool
     /// Handle the request, then send half the body under the full `Content-Length` and close.
@@ -34,8 +40,8 @@ public struct SandboxFault: Codable, Sendable, Equatable {
     /// Creates a fault; the defaults affect one request and change nothing.
     public init(
         path: String, method: String? = nil, count: Int = 1, delayMs: Int = 0, status: Int? = nil,
-        message: String? = nil, malformed: Bool = false, truncated: Bool = false, drop: Bool = false,
-        reset: Bool = false, handled: Bool = false
+        message: String? = nil, location: String? = nil, body: String? = nil, malformed: Bool = false, truncated: Bool = false,
+        drop: Bool = false, reset: Bool = false, handled: Bool = false
     ) {
         self.path = path
         self.method = method
@@ -43,6 +49,8 @@ public struct SandboxFault: Codable, Sendable, Equatable {
         self.delayMs = delayMs
         self.status = status
         self.message = message
+        self.location = location
+        self.body = body
         self.malformed = malformed
         self.truncated = truncated
         self.drop = drop
@@ -60,6 +68,8 @@ public struct SandboxFault: Codable, Sendable, Equatable {
             delayMs: try container.decodeIfPresent(Int.self, forKey: .delayMs) ?? 0,
             status: try container.decodeIfPresent(Int.self, forKey: .status),
             message: try container.decodeIfPresent(String.self, forKey: .message),
+            location: try container.decodeIfPresent(String.self, forKey: .location),
+            body: try container.decodeIfPresent(String.self, forKey: .body),
             malformed: try container.decodeIfPresent(Bool.self, forKey: .malformed) ?? false,
             truncated: try container.decodeIfPresent(Bool.self, forKey: .truncated) ?? false,
             drop: try container.decodeIfPresent(Bool.self, forKey: .drop) ?? false,
@@ -76,12 +86,13 @@ public struct SandboxFault: Codable, Sendable, Equatable {
 
     /// `self` if it can be played, otherwise the reason it cannot.
     public func validated() throws(Invalid) -> SandboxFault {
-        let actions = [status != nil, malformed, truncated, drop, reset].filter { $0 }.count
+        let actions = [status != nil, body != nil, malformed, truncated, drop, reset].filter { $0 }.count
         if !path.hasPrefix("/") { throw Invalid(description: "path must start with '/'.") }
         if count < 1 { throw Invalid(description: "count must be at least 1.") }
         if !(0...600_000).contains(delayMs) { throw Invalid(description: "delayMs must be between 0 and 600000.") }
         if let status, !(100...599).contains(status) { throw Invalid(description: "status must be between 100 and 599.") }
-        if actions > 1 { throw Invalid(description: "set at most one of status, malformed, truncated, drop and reset.") }
+        if actions > 1 { throw Invalid(description: "set at most one of status, body, malformed, truncated, drop and reset.") }
+        if location != nil && status == nil { throw Invalid(description: "location goes with a status (a 3xx).") }
         return self
     }
 

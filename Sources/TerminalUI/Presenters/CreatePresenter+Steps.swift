@@ -45,15 +45,15 @@ extension CreatePresenter {
         return HostPicker.Props(text: "◀ \(preset.name) ▶  \(host)", focused: state.focus == .hostPreset)
     }
 
-    /// "Code found: ••• (n characters), state matches", only when the whole pasted value passes
-    /// (a redirect to another address does not).
+    /// "Code found: ••••••••, state matches", only when the whole pasted value passes (a redirect
+    /// to another address does not). The hidden code has the fixed-length mask: its length is not shown.
     static func codeFound(_ state: CreateWizard) -> String? {
         let pasted = state.form[.code]
         let expected = state.authorization?.expectedState
         guard !pasted.isEmpty, Validator.problems(of: .code, in: state.form, expectedState: expected).errors.isEmpty,
               case .success(let grant) = GrantCode.parse(pasted, expectedState: expected) else { return nil }
-        let shown = state.revealed.contains(.code) ? grant.code.revealed : Redaction.dots(for: grant.code, limit: 32)
-        return "Code found: \(shown) (\(grant.code.count) characters)" + (grant.state != nil ? ", state matches" : "")
+        let shown = state.revealed.contains(.code) ? grant.code.revealed : Redaction.dots
+        return "Code found: \(shown)" + (grant.state != nil ? ", state matches" : "")
     }
 
     /// The sign-in step: the URL once fetched, or the wait for it.

@@ -10,9 +10,9 @@ import Darwin
 /// A real TLS terminator (Debian's `stunnel4`) in front of a plain-HTTP port, with self-signed
 /// certificates made by `openssl` in a temporary directory.
 ///
-/// Two listeners: `port` presents a certificate for `127.0.0.1` and `localhost`; `wrongNamePort`
-/// presents one for `wrong.example`. Each certificate is its own CA, so passing its file as
-/// `--cacert` makes it trusted.
+/// Three listeners: `port` presents a certificate for `127.0.0.1` and `localhost`; `wrongNamePort`
+/// presents one for `wrong.example`; `expiredPort` one for the right names that expired in 2020.
+/// Each certificate is its own CA, so passing its file as `--cacert` makes it trusted.
 struct TLSTunnel: Sendable {
     /// The port with the correctly named certificate.
     let port: UInt16
@@ -22,6 +22,10 @@ struct TLSTunnel: Sendable {
     let certificateFile: String
     /// The PEM file of the wrongly named certificate (use as CA file).
     let wrongNameCertificateFile: String
+    /// The port with the expired certificate.
+    let expiredPort: UInt16
+    /// The PEM file of the expired certificate (use as CA file).
+    let expiredCertificateFile: String
     /// A path inside the temporary directory where no file exists.
     let missingFile: String
 }
@@ -34,11 +38,13 @@ func withTLSTunnel<Result>(to backendPort: UInt16, _ body: (TLSTunnel) async thr
     defer { try? FileManager.default.removeItem(at: directory) }
     let good = try await makeCertificate(in: directory, name: "good", subjectAltName: "DNS:localhost,IP:127.0.0.1")
     let wrong = try await makeCertificate(in: directory, name: "wrong", subjectAltName: "DNS:wrong.example")
+    let expired = try await makeExpiredCertificate(in: directory, subjectAltName: "DNS:localhost,IP:127.0.0.1")
 
-    let (stunnel, ports) = try await startStunnel(in: directory, backendPort: backendPort, good: good, wrong: wrong)
+    let (stunnel, ports) = try await startStunnel(in: directory, backendPort: backendPort, certificates: [good, wrong, expired])
     do {
-        let result = try await body(TLSTunnel(port: ports.good, wrongNamePort: ports.wrong, certificateFile: good.certificate,
+        let result = try await body(TLSTunnel(port: ports[0], wrongNamePort: ports[1], certificateFile: good.certificate,
                                               wrongNameCertificateFile: wrong.certificate,
+                                              expiredPort: ports[2], expiredCertificateFile: expired.certificate,
                                               missingFile: directory.appendingPathComponent("missing-ca.pem").path))
         await stunnel.stop()
         return result
@@ -48,31 +54,25 @@ func withTLSTunnel<Result>(to backendPort: UInt16, _ body: (TLSTunnel) async thr
     }
 }
 
-/// Starts stunnel on two free ports and waits until both accept connections.
+/// Starts stunnel with one listener per certificate, on free ports, and waits until all accept connections.
 ///
 /// A port found free can be taken by another process before stunnel binds it; stunnel then
 /// exits, and the start is retried on new ports.
-private func startStunnel(in directory: URL, backendPort: UInt16, good: (certificate: String, key: String),
-                          wrong: (certificate: String, key: String)) async throws -> (ChildProcess, (good: UInt16, wrong: UInt16)) {
+private func startStunnel(in directory: URL, backendPort: UInt16,
+                          certificates: [(certificate: String, key: String)]) async throws -> (ChildProcess, [UInt16]) {
     var attempt = 1
     while true {
-        let free = try LocalPort.unused(count: 2)
-        let ports = (good: free[0], wrong: free[1])
-        let configuration = """
-            foreground = yes
-            pid =
-            debug = 3
-            [good]
-            accept = 127.0.0.1:\(ports.good)
-            connect = 127.0.0.1:\(backendPort)
-            cert = \(good.certificate)
-            key = \(good.key)
-            [wrong]
-            accept = 127.0.0.1:\(ports.wrong)
-            connect = 127.0.0.1:\(backendPort)
-            cert = \(wrong.certificate)
-            key = \(wrong.key)
+        let ports = try LocalPort.unused(count: certificates.count)
+        let services = zip(ports, certificates).enumerated().map { index, pair in
             """
+            [listener-\(index)]
+            accept = 127.0.0.1:\(pair.0)
+            connect = 127.0.0.1:\(backendPort)
+            cert = \(pair.1.certificate)
+            key = \(pair.1.key)
+            """
+        }
+        let configuration = (["foreground = yes", "pid =", "debug = 3"] + services).joined(separator: "\n")
         let configurationFile = directory.appendingPathComponent("stunnel-\(attempt).conf")
         try configuration.write(to: configurationFile, atomically: true, encoding: .utf8)
         let logFile = directory.appendingPathComponent("stunnel-\(attempt).log")
@@ -81,11 +81,11 @@ private func startStunnel(in directory: URL, backendPort: UInt16, good: (certifi
                                    output: try FileHandle(forWritingTo: logFile))
         try stunnel.start()
         do {
-            try await waitUntil("stunnel accepts on ports \(ports.good) and \(ports.wrong)") {
+            try await waitUntil("stunnel accepts on ports \(ports)") {
                 guard stunnel.isRunning else {
                     throw StunnelExited(log: (try? String(contentsOf: logFile, encoding: .utf8)) ?? "")
                 }
-                return LocalPort.acceptsConnections(ports.good) && LocalPort.acceptsConnections(ports.wrong)
+                return ports.allSatisfy(LocalPort.acceptsConnections)
             }
             return (stunnel, ports)
         } catch is StunnelExited where attempt < 3 {
@@ -226,4 +226,42 @@ enum LocalPort {
         address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
         return address
     }
+}
+
+/// Writes a self-signed EC certificate and key for `subjectAltName` that was valid only on
+/// 1 January 2020 (`openssl ca` sets past dates; OpenSSL 3.0's `req -x509` cannot).
+private func makeExpiredCertificate(in directory: URL, subjectAltName: String) async throws -> (certificate: String, key: String) {
+    let ca = directory.appendingPathComponent("expired-ca")
+    try FileManager.default.createDirectory(at: ca, withIntermediateDirectories: true)
+    try "".write(to: ca.appendingPathComponent("index.txt"), atomically: true, encoding: .utf8)
+    try "01\n".write(to: ca.appendingPathComponent("serial"), atomically: true, encoding: .utf8)
+    let configuration = ca.appendingPathComponent("ca.cnf")
+    try """
+        [ca]
+        default_ca = test
+        [test]
+        database = \(ca.path)/index.txt
+        serial = \(ca.path)/serial
+        new_certs_dir = \(ca.path)
+        default_md = sha256
+        policy = anything
+        copy_extensions = copy
+        [anything]
+        commonName = supplied
+        """.write(to: configuration, atomically: true, encoding: .utf8)
+    let key = directory.appendingPathComponent("expired-key.pem").path
+    let request = ca.appendingPathComponent("request.pem").path
+    let certificate = directory.appendingPathComponent("expired-cert.pem").path
+    for arguments in [
+        ["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", request,
+         "-subj", "/CN=expired test", "-addext", "subjectAltName=\(subjectAltName)", "-addext", "basicConstraints=critical,CA:TRUE"],
+        ["ca", "-batch", "-config", configuration.path, "-selfsign", "-keyfile", key, "-in", request, "-out", certificate,
+         "-startdate", "20200101000000Z", "-enddate", "20200102000000Z"],
+    ] {
+        let openssl = ChildProcess(try executable(named: "openssl"), arguments, output: FileHandle.nullDevice)
+        try openssl.start()
+        let status = await openssl.exitStatus()
+        try #require(status == 0, "openssl \(arguments[0]) could not make the expired certificate")
+    }
+    return (certificate, key)
 }
