@@ -38,6 +38,15 @@ let package = Package(
         ),
         .target(name: "CurlTransport", dependencies: ["CCurl", "OpenConnectors", "ProductVersion"]),
 
+        // Webhook signatures: HMAC from OpenSSL's libcrypto, opened with dlopen on first use like
+        // libcurl (CCrypto needs libssl-dev's headers to build), and the pure signature check.
+        .target(
+            name: "CCrypto",
+            path: "Sources/CCrypto",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+        .target(name: "WebhookSigning", dependencies: ["CCrypto"]),
+
         // The wizard as pure state machines, the renderer, and the ncurses backend.
         .target(name: "TerminalKeys"),  // keys and input events: a leaf, no dependencies
         // The ports to the operating system (a leaf: protocols and small values), their real adapters
@@ -74,7 +83,7 @@ let package = Package(
         .target(
             name: "OCWizardCLI",
             dependencies: [
-                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts", "ProductVersion",
+                "OpenConnectors", "CurlTransport", "WebhookSigning", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts", "ProductVersion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +97,7 @@ let package = Package(
             dependencies: ["OpenConnectors", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "WebhookSigningTests", dependencies: ["WebhookSigning"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "OpenConnectors", "Sandbox"]),
         .testTarget(
             name: "WizardTests",
