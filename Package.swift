@@ -70,6 +70,7 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
+                "WebhookSigning",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
@@ -96,7 +97,7 @@ let package = Package(
             name: "OpenConnectorsTests",
             dependencies: ["OpenConnectors", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "System", "SystemPorts", "SystemTesting", "WebhookSigning"]),
         .testTarget(name: "WebhookSigningTests", dependencies: ["WebhookSigning"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "OpenConnectors", "Sandbox"]),
         .testTarget(
