@@ -15,7 +15,7 @@ struct EventsCommand: AsyncParsableCommand {
               ocwizard events send-test --url http://127.0.0.1:8787/events
               ocwizard events verify --signature 'sha256=…' --body body.json
             """,
-        subcommands: [EventsVerifyCommand.self, EventsListenCommand.self, EventsSendTestCommand.self]
+        subcommands: [EventsVerifyCommand.self, EventsListenCommand.self, EventsSendTestCommand.self, EventsListCommand.self]
     )
 }
 
