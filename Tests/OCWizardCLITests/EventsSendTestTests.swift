@@ -12,39 +12,18 @@ import WebhookSigning
 struct EventsSendTestTests {
     static let key = "send-test-key"
 
-    /// A receiver on a free port that checks what arrives and answers `status` after `delay`; runs
-    /// `body` with its URL and returns the requests it received.
-    static func receiving(status: Int, delay: Duration = .zero, _ body: @escaping @Sendable (String) async throws -> Void) async throws -> [HTTPServerRequest] {
-        let port = freeLoopbackPort()
-        let seen = Mutex<[HTTPServerRequest]>([])
-        let ready = Atomic<Bool>(false)
-        let server = Task {
-            try await SystemLoopbackListener().serveHTTP(LoopbackEndpoint(address: "127.0.0.1", port: port), limits: HTTPServerLimits(maximumBodyBytes: 65_536),
-                                                         ready: { ready.store(true, ordering: .relaxed) }) { request in
-                seen.withLock { $0.append(request) }
-                // The slowness under test: this receiver takes `delay` to answer (on the server's own thread).
-                if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
-                return HTTPServerReply(status: status, ends: true)
-            }
-        }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !ready.load(ordering: .relaxed), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        try await body("http://127.0.0.1:\(port)/events")
-        server.cancel()
-        _ = try? await server.value
-        return seen.withLock { $0 }
-    }
-
     @Test("200 quickly: exit 0; the request is a signed notification in the documented envelope with both headers")
     func good() async throws {
         let runner = try CommandRunner()
-        let seen = try await Self.receiving(status: 200) { url in
+        var received: [HTTPServerRequest] = []
+        try await withRecordingReceiver(server: SystemLoopbackListener(), status: 200) { url, seen in
             let result = try await runner.run(["events", "send-test", "--url", url, "--instance-id", "917"], environment: ["OC_SIGNATURE_KEY": Self.key])
             #expect(result.status == 0, "\(result.allOutput)")
             #expect(result.stdout.contains("✓ The receiver answered 200 in"), "\(result.stdout)")
             #expect(!result.allOutput.contains(Self.key))
+            received = seen()
         }
-        let request = try #require(seen.first)
+        let request = try #require(received.first)
         #expect(request.method == "POST")
         #expect(try SignatureCheck.check(header: request.header("Elements-Webhook-Signature"), body: request.body, key: Array(Self.key.utf8)) == .valid)
         let notification = try #require(WebhookNotification(body: request.body))
@@ -56,7 +35,7 @@ struct EventsSendTestTests {
     @Test("500: exit 1, and it says the platform retries and then deactivates")
     func serverError() async throws {
         let runner = try CommandRunner()
-        _ = try await Self.receiving(status: 500) { url in
+        try await withRecordingReceiver(server: SystemLoopbackListener(), status: 500) { url, _ in
             let result = try await runner.run(["events", "send-test", "--url", url], environment: ["OC_SIGNATURE_KEY": Self.key])
             #expect(result.status == 1)
             #expect(result.stdout.contains("answered 500"), "\(result.stdout)")
@@ -67,7 +46,7 @@ struct EventsSendTestTests {
     @Test("200 slowly: exit 1 with the advice to answer first")
     func slow() async throws {
         let runner = try CommandRunner()
-        _ = try await Self.receiving(status: 200, delay: .milliseconds(400)) { url in
+        try await withRecordingReceiver(server: SystemLoopbackListener(), status: 200, delay: .milliseconds(400)) { url, _ in
             let result = try await runner.run(["events", "send-test", "--url", url, "--slow-after", "200"], environment: ["OC_SIGNATURE_KEY": Self.key])
             #expect(result.status == 1)
             #expect(result.stdout.contains("2xx, but slowly (more than 200 ms)"), "\(result.stdout)")

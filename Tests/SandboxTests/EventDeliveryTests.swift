@@ -11,24 +11,6 @@ import WebhookSigning
 struct EventDeliveryTests {
     static let key = "sandbox-delivery-key-0123"
 
-    /// A receiver on a free port answering `status`; runs `body` with its URL, returns what arrived.
-    static func receiving(status: Int, _ body: @escaping @Sendable (String, @escaping @Sendable () -> [HTTPServerRequest]) async throws -> Void) async throws {
-        let port = freeLoopbackPort()
-        let seen = Mutex<[HTTPServerRequest]>([])
-        let ready = Atomic<Bool>(false)
-        let server = Task {
-            try await SystemLoopbackListener().serveHTTP(LoopbackEndpoint(address: "127.0.0.1", port: port), limits: HTTPServerLimits(maximumBodyBytes: 65_536),
-                                                         ready: { ready.store(true, ordering: .relaxed) }) { request in
-                seen.withLock { $0.append(request) }
-                return HTTPServerReply(status: status)
-            }
-        }
-        try await until { ready.load(ordering: .relaxed) }
-        try await body("http://127.0.0.1:\(port)/events") { seen.withLock { $0 } }
-        server.cancel()
-        _ = try? await server.value
-    }
-
     /// Polls `condition` every 10 ms for at most 10 seconds.
     static func until(_ condition: () async throws -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(10)
@@ -47,7 +29,7 @@ struct EventDeliveryTests {
     @Test("a trigger sends a signed notification in the documented envelope, recorded as NOTIFIED")
     func delivered() async throws {
         try await withSandbox { sandbox in
-            try await Self.receiving(status: 200) { url, seen in
+            try await withRecordingReceiver(server: SystemLoopbackListener(), status: 200) { url, seen in
                 let created = try await sandbox.createInstance(configuration: ["event.notification.enabled": true, "event.notification.callback.url": url,
                                                                                "event.notification.signature.key": Self.key])
                 let id = try #require(created.object["id"] as? Int)
@@ -75,7 +57,7 @@ struct EventDeliveryTests {
     @Test("a receiver answering 500 gets the retries with backoff, then the event stays DISPATCHED; newest first, paged")
     func retried() async throws {
         try await withSandbox { sandbox in
-            try await Self.receiving(status: 500) { url, seen in
+            try await withRecordingReceiver(server: SystemLoopbackListener(), status: 500) { url, seen in
                 let created = try await sandbox.createInstance(configuration: ["event.notification.enabled": true, "event.notification.callback.url": url])
                 let id = try #require(created.object["id"] as? Int)
                 let first = try await sandbox.send("POST", "/sandbox/instances/\(id)/events").object["id"] as? String

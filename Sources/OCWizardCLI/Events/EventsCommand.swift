@@ -37,6 +37,16 @@ struct SignatureKeyOptions: ParsableArguments {
         if let value = ports.environment[Self.variable], !value.isEmpty { return .success(Secret(value)) }
         return .failure(SecretsFile.Refusal(message: "no signature key: set \(Self.variable) in the environment or in a --secrets-file (the instance's event.notification.signature.key)."))
     }
+
+    /// The signature key, or `nil` after saying on stderr why there is none (exit 2 follows).
+    func keyOrReport(ports: Ports) -> Secret? {
+        switch key(ports: ports) {
+        case .success(let value): return value
+        case .failure(let refusal):
+            ports.terminal.printError("ocwizard: \(refusal.message)")
+            return nil
+        }
+    }
 }
 
 /// The largest body read or received: a notification holds at most 20 events and the raw payload.

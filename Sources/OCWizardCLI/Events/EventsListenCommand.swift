@@ -55,13 +55,7 @@ struct EventsListenCommand: AsyncParsableCommand {
     /// Receives through `ports` until Ctrl-C, `--count`, or a failure to listen; returns the exit status.
     func run(ports: Ports) async -> ExitStatus {
         let console = ports.terminal
-        let key: Secret
-        switch keyOptions.key(ports: ports) {
-        case .success(let value): key = value
-        case .failure(let refusal):
-            console.printError("ocwizard: \(refusal.message)")
-            return .invalidInput
-        }
+        guard let key = keyOptions.keyOrReport(ports: ports) else { return .invalidInput }
         let receiver = WebhookReceiver(key: key, path: path)
         let genuine = Atomic<Int>(0)
         let limits = HTTPServerLimits(maximumHeadBytes: Self.maximumHeadBytes, maximumBodyBytes: maximumNotificationBytes, timeLimit: 10_000)

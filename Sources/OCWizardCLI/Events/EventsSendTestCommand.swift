@@ -53,13 +53,7 @@ struct EventsSendTestCommand: AsyncParsableCommand {
     /// Builds, signs, sends and reports through `ports`; returns the exit status.
     func run(ports: Ports) async -> ExitStatus {
         let console = ports.terminal
-        let key: Secret
-        switch keyOptions.key(ports: ports) {
-        case .success(let value): key = value
-        case .failure(let refusal):
-            console.printError("ocwizard: \(refusal.message)")
-            return .invalidInput
-        }
+        guard let key = keyOptions.keyOrReport(ports: ports) else { return .invalidInput }
         let delivery = TestDelivery(url: url, key: key, instanceId: instanceId, slowAfter: .milliseconds(slowAfter))
         let eventId = "ocwizard-test-" + Randomness(source: ports.random).oauthState()
         let request: HTTPRequest

@@ -32,13 +32,7 @@ struct EventsVerifyCommand: AsyncParsableCommand {
     /// Reads the body and the key through `ports`, checks, reports; returns the exit status.
     func run(ports: Ports) -> ExitStatus {
         let console = ports.terminal
-        let key: Secret
-        switch keyOptions.key(ports: ports) {
-        case .success(let value): key = value
-        case .failure(let refusal):
-            console.printError("ocwizard: \(refusal.message)")
-            return .invalidInput
-        }
+        guard let key = keyOptions.keyOrReport(ports: ports) else { return .invalidInput }
         let bytes: [UInt8]
         if let body {
             guard let read = ports.files.readBytes(body, limit: maximumNotificationBytes) else {
