@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug
 
 # Debian packages: libraries to build, tools for the tests.
-BUILD_PACKAGES := libcurl4-openssl-dev libncurses-dev
+BUILD_PACKAGES := libcurl4-openssl-dev libncurses-dev libssl-dev
 TEST_PACKAGES := tmux stunnel4 openssl curl
 BENCH_PACKAGES := dialog valgrind
 SCREENSHOT_PACKAGES := tmux curl python3-venv fonts-dejavu-core fonts-wqy-microhei

@@ -17,7 +17,7 @@ let package = Package(
         .executable(name: "ocwizard", targets: ["ocwizard"]),
         .executable(name: "ocwizard-sandbox", targets: ["ocwizard-sandbox"]),
         // The modules the fuzz targets in Fuzz/ (a package of its own, built only by `make fuzz`) test.
-        .library(name: "OCWizardModules", targets: ["OpenConnectors", "Wizard", "TerminalUI", "TerminalKeys", "System", "SystemPorts", "OCWizardCLI"]),
+        .library(name: "OCWizardModules", targets: ["OpenConnectors", "WebhookSigning", "Wizard", "TerminalUI", "TerminalKeys", "System", "SystemPorts", "OCWizardCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +43,15 @@ let package = Package(
         ),
         .target(name: "CurlTransport", dependencies: ["CCurl", "OpenConnectors", "ProductVersion"]),
 
+        // Webhook signatures: HMAC from OpenSSL's libcrypto, opened with dlopen on first use like
+        // libcurl (CCrypto needs libssl-dev's headers to build), and the pure signature check.
+        .target(
+            name: "CCrypto",
+            path: "Sources/CCrypto",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+        .target(name: "WebhookSigning", dependencies: ["CCrypto"]),
+
         // The wizard as pure state machines, the renderer, and the ncurses backend.
         .target(name: "TerminalKeys"),  // keys and input events: a leaf, no dependencies
         // The ports to the operating system (a leaf: protocols and small values), their real adapters
@@ -66,6 +75,7 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
+                "WebhookSigning",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
@@ -79,7 +89,7 @@ let package = Package(
         .target(
             name: "OCWizardCLI",
             dependencies: [
-                "OpenConnectors", "CurlTransport", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts", "ProductVersion", "WholeNumberOption",
+                "OpenConnectors", "CurlTransport", "WebhookSigning", "Wizard", "TerminalUI", "LineUI", "CursesTerminal", "System", "SystemPorts", "ProductVersion", "WholeNumberOption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,7 +102,8 @@ let package = Package(
             name: "OpenConnectorsTests",
             dependencies: ["OpenConnectors", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "System", "SystemPorts", "SystemTesting", "WebhookSigning"]),
+        .testTarget(name: "WebhookSigningTests", dependencies: ["WebhookSigning"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "OpenConnectors", "Sandbox"]),
         .testTarget(
             name: "WizardTests",

@@ -89,7 +89,8 @@ installed_files() {
 
 # The Debian Depends line: the shared libraries the binaries link (dpkg-shlibdeps), with libcurl4
 # raised to the version CurlTransport needs: ocwizard opens libcurl with dlopen, so only the
-# sandbox's Foundation link (an older floor) is seen by the linker.
+# sandbox's Foundation link (an older floor) is seen by the linker. libssl3 (libcrypto.so.3, for
+# webhook signatures) is opened with dlopen too, so the linker cannot see it either.
 debian_depends() {
     local root="$1" work shlibs
     work="$(mktemp -d)"
@@ -99,7 +100,7 @@ debian_depends() {
         | sed -n 's/^shlibs:Depends=//p')"
     rm -rf "$work"
     [ -n "$shlibs" ] || return 1
-    { echo "$shlibs" | tr ',' '\n' | sed 's/^ *//' | grep -v '^libcurl4'; echo "libcurl4 (>= $LIBCURL_MIN_VERSION)"; } \
+    { echo "$shlibs" | tr ',' '\n' | sed 's/^ *//' | grep -v '^libcurl4\|^libssl3'; echo "libcurl4 (>= $LIBCURL_MIN_VERSION)"; echo "libssl3"; } \
         | sort | paste -sd ',' - | sed 's/,/, /g'
 }
 

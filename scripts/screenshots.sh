@@ -5,8 +5,8 @@
 # each screen with `capture-pane -p -e -N` and renders it with scripts/render_screenshot.py
 # (pyte + Pillow, from a virtual environment in .venv-screenshots). A second run against a
 # sandbox of its own (25 generated instances) shows the inline error for wrong secrets, a third
-# the too-small notice, and a fourth `ocwizard recover`: the table, a filter, the detail and the
-# delete confirmation.
+# the too-small notice, a fourth `ocwizard recover`: the table, a filter, the detail and the
+# delete confirmation, and a fifth the webhook checks: `events listen` and `events send-test`.
 # Needs: tmux, curl, python3 with venv, fonts-dejavu-core, fonts-wqy-microhei (the Makefile
 # installs them), and a built .build/debug/ocwizard.
 set -euo pipefail
@@ -296,5 +296,25 @@ keys Escape   # keep it
 wait_gone "Delete instance"
 keys C-c
 t kill-session -t recover 2>/dev/null || true
+
+echo "screenshots: are my events working? events listen, send-test (a throwaway key)"
+EVENTS_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+EVENTS_KEY=screenshot-signature-key-0123
+EVENTS_URL="http://127.0.0.1:$EVENTS_PORT/events"
+start listen env OC_SIGNATURE_KEY="$EVENTS_KEY" "$BIN/ocwizard" events listen --port "$EVENTS_PORT" --path /events
+wait_for "Listening for webhook events"
+start sendtest env OC_SIGNATURE_KEY="$EVENTS_KEY" sh -c "'$BIN/ocwizard' events send-test --url '$EVENTS_URL' --instance-id 1011; exec cat"
+wait_for "The receiver answered"
+shot 21-events-send-test
+# A notification signed with another key: the receiver answers 401 and says why.
+curl -s -o /dev/null -H 'Content-Type: application/json' -H 'Elements-Webhook-Id: 77' \
+    -H 'Elements-Webhook-Signature: sha256=jHdbRx5EZAsOfTwAPJOGkNUzQMVVdu5VJlxcsk+G6jQ=' \
+    --data-binary '{"message":{"eventId":"e-forged","instanceId":1011,"events":[{"eventType":"DELETED","objectType":"events","objectId":"AAMkAD-forged"}]}}' \
+    "$EVENTS_URL" || true
+S=listen
+wait_for "401"
+shot 20-events-listen
+t kill-session -t sendtest 2>/dev/null || true
+t kill-session -t listen 2>/dev/null || true
 
 echo "screenshots: $(ls "$OUT"/*.png | wc -l) pictures in screenshots/"

@@ -23,6 +23,10 @@ struct Ports: Sendable {
     var random: any RandomSource
     /// Listening for the browser's redirect on a loopback callback.
     var loopback: any LoopbackListening = SystemLoopbackListener()
+    /// The small HTTP server of the webhook receiver (`events listen`): the same code as `loopback`.
+    var httpServer: any HTTPServing = SystemLoopbackListener()
+    /// Ctrl-C for a command that runs until stopped.
+    var interrupts: any InterruptWaiting = SystemInterrupts()
 
     /// The variables a child process must never see: every secret's (the environment is readable
     /// by the child and, through /proc, by its user's other processes).

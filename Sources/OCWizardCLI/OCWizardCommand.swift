@@ -25,7 +25,7 @@ public struct OCWizardCommand: AsyncParsableCommand {
               ocwizard profile export --output team-a.json
             """,
         version: OCWizardVersion.current,
-        subcommands: [CreateCommand.self, RecoverCommand.self, ProfileCommand.self],
+        subcommands: [CreateCommand.self, RecoverCommand.self, ProfileCommand.self, EventsCommand.self],
         defaultSubcommand: CreateCommand.self
     )
 

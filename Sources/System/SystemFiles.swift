@@ -34,16 +34,29 @@ public struct SystemFiles: FileAccess {
     }
 
     /// The rest of `descriptor`'s bytes as UTF-8 text.
-    private func readAll(_ descriptor: Int32) -> String {
+    public func readBytes(_ path: String, limit: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        return Self.readBytes(descriptor, limit: limit)
+    }
+
+    /// Up to `limit + 1` bytes of `descriptor`, to its end (so a caller can tell "too long").
+    static func readBytes(_ descriptor: Int32, limit: Int = .max) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = Glibc.read(descriptor, &chunk, chunk.count)
+        while bytes.count <= limit {
+            let room = limit - bytes.count
+            let count = Glibc.read(descriptor, &chunk, room < chunk.count ? room + 1 : chunk.count)
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
             bytes += chunk[..<count]
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
+    }
+
+    private func readAll(_ descriptor: Int32) -> String {
+        String(decoding: Self.readBytes(descriptor), as: UTF8.self)
     }
 
     public func permissions(_ path: String) -> UInt16? {

@@ -14,6 +14,10 @@ public final class SystemTerminal: TerminalDevice {
         Swift.readLine(strippingNewline: true)
     }
 
+    public func readAllInput(limit: Int) -> [UInt8] {
+        SystemFiles.readBytes(STDIN_FILENO, limit: limit)
+    }
+
     public func write(_ text: String, to stream: StandardStream) {
         let descriptor = Self.descriptor(stream)
         var bytes = Array(text.utf8)[...]

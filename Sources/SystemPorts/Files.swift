@@ -24,6 +24,9 @@ public enum PrivateReadFailure: Error, Sendable, Equatable {
 public protocol FileAccess: Sendable {
     /// The file's text, or `nil` when it cannot be read.
     func read(_ path: String) -> String?
+    /// The file's bytes exactly as stored, at most `limit + 1` (so a caller can tell "too long"),
+    /// or `nil` when it cannot be read (a default goes through `read`).
+    func readBytes(_ path: String, limit: Int) -> [UInt8]?
     /// A file that holds secrets: read only when it is not a symbolic link, belongs to this user and
     /// no one else may read or write it, all checked on the opened file itself.
     func readPrivate(_ path: String) -> Result<String, PrivateReadFailure>
@@ -36,4 +39,11 @@ public protocol FileAccess: Sendable {
     func makeDirectories(_ path: String)
     /// The working directory, or `nil` when it cannot be read (removed, or too deep).
     func currentDirectory() -> String?
+}
+
+extension FileAccess {
+    /// The default for adapters that hold text only: the text's UTF-8 bytes.
+    public func readBytes(_ path: String, limit: Int) -> [UInt8]? {
+        read(path).map { Array($0.utf8.prefix(limit + 1)) }
+    }
 }

@@ -9,6 +9,9 @@ public protocol TerminalDevice: AnyObject, Sendable {
     func isTerminal(_ stream: StandardStream) -> Bool
     /// Reads a line from standard input without its newline; `nil` at end of input.
     func readLine() -> String?
+    /// Standard input to its end as bytes, at most `limit + 1` of them (so a caller can tell "too
+    /// long"); a default joins `readLine`'s lines.
+    func readAllInput(limit: Int) -> [UInt8]
     /// Writes `text` as it is to standard output or standard error.
     func write(_ text: String, to stream: StandardStream)
     /// Turns the input terminal's echo off (it comes back if a signal ends the process meanwhile);
@@ -16,4 +19,13 @@ public protocol TerminalDevice: AnyObject, Sendable {
     func silenceEcho() -> Bool
     /// Puts back the echo `silenceEcho` turned off.
     func restoreEcho()
+}
+
+extension TerminalDevice {
+    /// The default for scripted terminals: the remaining lines joined with line breaks.
+    public func readAllInput(limit: Int) -> [UInt8] {
+        var lines: [String] = []
+        while let line = readLine() { lines.append(line) }
+        return Array(lines.joined(separator: "\n").utf8.prefix(limit + 1))
+    }
 }

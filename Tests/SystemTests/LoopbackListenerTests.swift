@@ -6,7 +6,7 @@ import SystemTesting
 import Testing
 
 /// A raw TCP client on 127.0.0.1, to send a listener well-formed, broken and slow requests.
-private struct RawClient {
+struct RawClient {
     let fd: Int32
 
     /// Connects to `port` on 127.0.0.1, or `nil` when nothing listens.
@@ -38,7 +38,7 @@ private struct RawClient {
 
 
 /// Polls `flag` until it is set, for at most 10 seconds.
-private func waitUntil(_ flag: borrowing Atomic<Bool>) async throws {
+func waitUntil(_ flag: borrowing Atomic<Bool>) async throws {
     let deadline = ContinuousClock.now + .seconds(10)
     while !flag.load(ordering: .relaxed), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
 }

@@ -138,7 +138,7 @@ extension SandboxAPI {
     }
 
     /// The `404` for an instance id that does not exist.
-    private static func unknownInstance(_ id: String) -> APIError {
+    static func unknownInstance(_ id: String) -> APIError {
         .notFound("No instance found with id \(id).")
     }
 

@@ -24,6 +24,8 @@ struct SandboxAPI: Sendable {
     let faults: FaultInjector
     /// The requests received so far.
     let journal: RequestJournal
+    /// The events delivered (`POST /sandbox/instances/{id}/events`).
+    let events = EventLog()
 
     /// Creates the API over the given stores.
     init(configuration: SandboxConfiguration, store: InstanceStore, faults: FaultInjector, journal: RequestJournal) {
@@ -93,6 +95,8 @@ struct SandboxAPI: Sendable {
             return await authorize(request)
         case .faults:
             return try await controlFaults(request)
+        case .triggerEvent(let id):
+            return try await triggerEvent(request, id: id)
         default:
             guard request.acceptsJSON else { throw APIError.notAcceptable }
         }
@@ -117,7 +121,9 @@ struct SandboxAPI: Sendable {
             return try await deleteInstance(request, id: id)
         case (.instanceEnabled(let id), let method):
             return try await setEnabled(request, id: id, enabled: method == "PUT")
-        case (.authorize, _), (.faults, _):
+        case (.instanceEvents(let id), _):
+            return try await listEvents(request, id: id)
+        case (.authorize, _), (.faults, _), (.triggerEvent, _):
             preconditionFailure("handled above")
         }
     }

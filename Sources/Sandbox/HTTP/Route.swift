@@ -14,6 +14,10 @@ enum Route: Equatable, Sendable {
     case authorize
     /// `/sandbox/faults`: the fault-injection control endpoint.
     case faults
+    /// `/sandbox/instances/{id}/events`: makes the instance's receiver get a notification.
+    case triggerEvent(id: String)
+    /// `/elements/api-v2/instances/{id}/events`: the events delivered for an instance.
+    case instanceEvents(id: String)
 
     /// The path prefix of every platform API call.
     static let apiPrefix = "/elements/api-v2"
@@ -23,6 +27,9 @@ enum Route: Equatable, Sendable {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         if segments == ["sandbox", "authorize"] { return .authorize }
         if segments == ["sandbox", "faults"] { return .faults }
+        if segments.count == 4, segments[0] == "sandbox", segments[1] == "instances", segments[3] == "events", !segments[2].isEmpty {
+            return .triggerEvent(id: segments[2])
+        }
         guard segments.count >= 3, segments[0] == "elements", segments[1] == "api-v2",
               !segments.contains("") else { return nil }
         let rest = Array(segments.dropFirst(2))
@@ -32,6 +39,7 @@ enum Route: Equatable, Sendable {
         case (1, "instances"): return .instances
         case (2, "instances"): return .instance(id: rest[1])
         case (3, "instances") where rest[2] == "enabled": return .instanceEnabled(id: rest[1])
+        case (3, "instances") where rest[2] == "events": return .instanceEvents(id: rest[1])
         default: return nil
         }
     }
@@ -44,6 +52,8 @@ enum Route: Equatable, Sendable {
         case .instanceEnabled: ["PUT", "DELETE"]
         case .authorize: ["GET"]
         case .faults: ["GET", "POST", "DELETE"]
+        case .triggerEvent: ["POST"]
+        case .instanceEvents: ["GET"]
         }
     }
 }
