@@ -31,9 +31,7 @@ let package = Package(
         fuzzTarget("fuzz-text-editor"),
         fuzzTarget("fuzz-secrets-file"),
         fuzzTarget("fuzz-profile"),
-        // Reserved: fuzzTarget("fuzz-webhook-signature") — the webhook signature check (issue #15)
-        // joins here when it lands: Sources/fuzz-webhook-signature/main.swift, a seed
-        // corpus in corpus/fuzz-webhook-signature/, and its name in Fuzz/targets.
+        fuzzTarget("fuzz-webhook-signature"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -97,6 +97,7 @@ public struct LineRecover {
             io.say("  Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>")
             var actions = ["token", "re-authenticate"]
             if instance.disabled == true { actions.append("enable") }
+            if RecoverWizard.eventsReceiver(instance) != nil { actions.append("test-event") }
             actions += ["delete", "back", "quit"]
             guard let reply = io.ask("Enter shows the token; or type \(actions.dropFirst().joined(separator: ", ")): ") else { throw EndOfInput() }
             let typed = Normalizer.trim(reply).lowercased()
@@ -118,6 +119,13 @@ public struct LineRecover {
                     if let after { instance = after; list.replace(id: after.id, with: after) }
                 case .instanceEnabled(.failure(let error))?: _ = report(error)
                 default: break
+                }
+            case "test-event":
+                guard let url = RecoverWizard.eventsReceiver(instance) else { continue }
+                let key = Secret(configuration.prefill[.signatureKey] ?? "")
+                guard !key.isEmpty else { io.say("  \(RecoverWizard.signatureKeyNeeded)"); continue }
+                for case .testEventSent(let report) in await performer.results(of: .sendTestEvent(TestEventRequest(url: url, signatureKey: key, instanceId: instance.id))) {
+                    for line in report.lines { io.say("  " + TextSafety.visible(line)) }
                 }
             case "delete":
                 guard let typedName = io.ask("Type the instance's name to delete it (its token stops working at once): ") else { throw EndOfInput() }

@@ -67,8 +67,23 @@ struct LiveEffects: EffectPerformer {
             return .instanceEnabled(await outcome { try await client(baseURL, credentials).setEnabled(id: id, true); return Done() })
         case .deleteInstance(let baseURL, let credentials, let id):
             return .instanceDeleted(await outcome { try await client(baseURL, credentials).deleteInstance(id: id); return Done() })
+        case .sendTestEvent(let request):
+            return .testEventSent(await testEvent(request))
         case .cancelRequest, .copyToClipboard, .quit, .startCreate, .listInstances, .listenForRedirect, .stopListening:
             return nil
+        }
+    }
+
+    /// Signs and sends a sample notification over the run's transport (TLS verified, proxies as for
+    /// every request), and says what the receiver's answer means.
+    private func testEvent(_ request: TestEventRequest) async -> TestEventReport {
+        let delivery = TestDelivery(url: request.url, key: request.signatureKey, instanceId: request.instanceId, slowAfter: TestDelivery.defaultSlowAfter)
+        let eventId = "ocwizard-test-" + Randomness(source: ports.random).oauthState()
+        do {
+            let outcome = await TestDelivery.send(try delivery.request(eventId: eventId, date: Date().ISO8601Format()), through: transport)
+            return TestEventReport(isGood: delivery.isGood(outcome), lines: delivery.report(outcome))
+        } catch {
+            return TestEventReport(isGood: false, lines: ["✗ \(error.reason)"])
         }
     }
 

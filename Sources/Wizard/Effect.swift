@@ -38,6 +38,8 @@ public enum Effect: Sendable, Equatable {
     case enableInstance(baseURL: String, credentials: Credentials, id: Int)
     /// Delete an instance.
     case deleteInstance(baseURL: String, credentials: Credentials, id: Int)
+    /// Send a signed sample notification to an instance's events receiver, as the platform would.
+    case sendTestEvent(TestEventRequest)
     /// Leave recovery and start the create wizard.
     case startCreate
     /// Leave the wizard with this exit status.
@@ -76,6 +78,33 @@ public struct AuthorizationRequest: Sendable, Equatable {
     }
 }
 
+/// Where a test event goes and how it is signed.
+public struct TestEventRequest: Sendable, Equatable {
+    /// The receiver (`event.notification.callback.url`).
+    public var url: String
+    /// The instance's signature key.
+    public var signatureKey: Secret
+    /// The instance the sample names.
+    public var instanceId: Int
+
+    public init(url: String, signatureKey: Secret, instanceId: Int) {
+        self.url = url; self.signatureKey = signatureKey; self.instanceId = instanceId
+    }
+}
+
+/// What sending a test event showed: whether the receiver works as the platform needs, and why.
+public struct TestEventReport: Sendable, Equatable {
+    /// 2xx, quickly.
+    public var isGood: Bool
+    /// The answer and what it means, one sentence a line.
+    public var lines: [String]
+
+    public init(isGood: Bool, lines: [String]) { self.isGood = isGood; self.lines = lines }
+
+    /// The report as a banner.
+    public var banner: Banner { Banner(tone: isGood ? .success : .warning, lines: lines) }
+}
+
 /// The outcome of an effect, fed back into the state machine.
 public enum EffectResult: Sendable, Equatable {
     case credentialsVerified(Result<Done, OpenConnectorsError>)
@@ -98,6 +127,7 @@ public enum EffectResult: Sendable, Equatable {
     case instanceReauthenticated(Result<Instance, OpenConnectorsError>)
     case instanceEnabled(Result<Done, OpenConnectorsError>)
     case instanceDeleted(Result<Done, OpenConnectorsError>)
+    case testEventSent(TestEventReport)
 }
 
 /// The success value of an effect that returns nothing else.

@@ -24,6 +24,8 @@ public enum WizardAction: Sendable, Equatable, Hashable {
     case submit
     case copyToken
     case saveResult
+    /// Send a signed test event to the events callback URL.
+    case sendTestEvent
     case goTo(WizardStep)
     case retrySubmit
     /// Look again for an instance whose create answer was lost.
@@ -44,6 +46,7 @@ public enum WizardAction: Sendable, Equatable, Hashable {
         case .submit: "Submit"
         case .copyToken: "Copy token"
         case .saveResult: "Save to file"
+        case .sendTestEvent: "Send test event"
         case .goTo(let step): "Back to \(step.title)"
         case .retrySubmit: "Retry"
         case .lookAgain: "Look again"

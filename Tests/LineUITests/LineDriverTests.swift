@@ -103,12 +103,31 @@ struct LineDriverTests {
         #expect(body["name"]?.stringValue == "graph-calendar-alice")
     }
 
+    @Test("With events on, the result offers a signed test event; yes sends it with the key and prints what the answer means")
+    func testEventAfterCreate() async {
+        var answers = Array(happyAnswers.prefix(9))
+        answers += ["y", "https://hooks.example/events", "key-0123456789abcdef0123456789abcdef", ""]
+        answers += ["graph-calendar-alice", "team-a", "", "n", "y"]   // submit; no token; send a test event
+        let service = ScriptedPerformer { effect, earlier in
+            if case .sendTestEvent = effect { return [.testEventSent(TestEventReport(isGood: true, lines: ["✓ The receiver answered 200 in 4 ms."]))] }
+            return happyService().resultsNow(effect)
+        }
+        let io = ScriptedLineIO(answers: answers)
+        var journey = journey()
+        #expect(await LineDriver(io: io, performer: service).run(&journey) == .finished, "\(io.output)")
+        #expect(service.effects.last == .sendTestEvent(TestEventRequest(url: "https://hooks.example/events",
+                                                                         signatureKey: Secret("key-0123456789abcdef0123456789abcdef"), instanceId: 4242)))
+        #expect(io.output.contains("Send a signed test event to https://hooks.example/events now?"))
+        #expect(io.output.contains("✓ The receiver answered 200 in 4 ms."))
+        #expect(!io.output.contains("key-0123456789abcdef0123456789abcdef"))
+    }
+
     @Test("Generate key keeps the step and shows its menu again; an acknowledged warning is not asked twice")
     func generateKeyThenNext() async {
         var answers = Array(happyAnswers.prefix(9))            // up to and including the grant code
         answers += ["y", "https://localhost/events", "y", ""]  // events on; a localhost URL warns; no key typed
         answers += ["generate", ""]                            // Generate key, then Enter goes on
-        answers += ["graph-calendar-alice", "team-a", "", "n"]
+        answers += ["graph-calendar-alice", "team-a", "", "n", "n"]  // submit; no token; no test event
         let io = ScriptedLineIO(answers: answers)
         let service = happyService()
         var journey = journey()

@@ -105,7 +105,10 @@ struct RecoverSnapshotTests {
         wizard.update(.key(.enter))
         for character in "graph-calendar-alice" { wizard.update(.key(.character(character))) }
         wizard.update(.key(.enter))
+        let shown = wizard.detail
+        // A 500 may come after the service acted: the instance is read again, and is still there.
         wizard.update(.response(.instanceDeleted(.failure(.api(APIFailure(status: 500, body: APIErrorBody(requestId: "abc123", message: "Internal error")))))))
+        if let shown { wizard.update(.response(.instanceLoaded(.success(shown)))) }
         assertSnapshot(render(wizard), named: "recover-detail-error")
     }
 

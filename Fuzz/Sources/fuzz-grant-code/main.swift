@@ -22,7 +22,10 @@ public func fuzzGrantCode(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             precondition(!problem.message.isEmpty)
         }
     }
-    if let request = HTTPRequestLine.parse(rest), let callback = LoopbackCallback("http://127.0.0.1:8765/callback") {
+    // The request head as the listener's server parses it (up to the blank line, if any).
+    let head = rest[..<(HTTPHead.end(of: rest) ?? rest.count)]
+    if let parsed = HTTPHead.parse(head), let callback = LoopbackCallback("http://127.0.0.1:8765/callback") {
+        let request = LoopbackRequest(method: parsed.method, target: parsed.target)
         let (reply, caught) = RedirectCatch.answer(request, callback: callback, expectedState: state)
         precondition((100...599).contains(reply.status))
         if case .signedIn(let url)? = caught { precondition(url.contains("state="), "a sign-in is caught only with its state") }

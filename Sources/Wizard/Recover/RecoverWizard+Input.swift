@@ -92,6 +92,15 @@ extension RecoverWizard {
         case .enable:
             beginBusy(.enabling)
             return [.enableInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: detail.id)]
+        case .sendTestEvent:
+            guard let url = Self.eventsReceiver(detail) else { return [] }
+            let key = Secret(configuration.prefill[.signatureKey] ?? "")
+            guard !key.isEmpty else {
+                notice = Self.signatureKeyNeeded
+                return []
+            }
+            notice = "Sending a signed test event to \(Redaction.url(url))…"
+            return [.sendTestEvent(TestEventRequest(url: url, signatureKey: key, instanceId: detail.id))]
         case .delete:
             modal = .confirmDelete(TextEditor(text: ""))
         case .back:

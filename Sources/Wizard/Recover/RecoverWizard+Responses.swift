@@ -109,6 +109,9 @@ extension RecoverWizard {
             modal = result.dialog.map(RecoverModal.save)
             savedPath = result.savedPath ?? savedPath
             notice = result.notice
+        case .testEventSent(let report):
+            notice = nil
+            banner = report.banner
         case .instanceCreated, .instancesFound:
             break
         }

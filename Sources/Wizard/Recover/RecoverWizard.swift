@@ -120,7 +120,14 @@ public struct RecoverWizard: Sendable, Equatable {
     public var detailActions: [RecoverAction] {
         var actions: [RecoverAction] = [.copyToken, .saveToken, .reauthenticate]
         if detail?.disabled == true { actions.append(.enable) }
+        if detail.flatMap(Self.eventsReceiver) != nil { actions.append(.sendTestEvent) }
         return actions + [.delete, .back]
+    }
+
+    /// The events callback URL of an instance whose events are on.
+    public static func eventsReceiver(_ instance: Instance) -> String? {
+        guard instance.eventsEnabled == true, let url = instance.configuration[ParameterTable[.eventsCallbackURL].wireKey], !url.isEmpty else { return nil }
+        return url
     }
 
     /// The selected row, kept on the same instance while the table changes.
@@ -144,7 +151,7 @@ public struct RecoverWizard: Sendable, Equatable {
 
 /// A button on the detail screen.
 public enum RecoverAction: String, Sendable, Equatable, CaseIterable {
-    case copyToken, saveToken, reauthenticate, enable, delete, back
+    case copyToken, saveToken, reauthenticate, enable, sendTestEvent, delete, back
 
     /// The button text.
     public var label: String {
@@ -153,8 +160,14 @@ public enum RecoverAction: String, Sendable, Equatable, CaseIterable {
         case .saveToken: "Save"
         case .reauthenticate: "Re-authenticate"
         case .enable: "Enable"
+        case .sendTestEvent: "Send test event"
         case .delete: "Delete"
         case .back: "Back"
         }
     }
+}
+
+extension RecoverWizard {
+    /// Why a test event cannot be signed yet: the service never returns the signature key.
+    public static let signatureKeyNeeded = "The service never returns the signature key: start ocwizard recover with OC_SIGNATURE_KEY set (or --secrets-file) to sign a test event, or use ocwizard events send-test."
 }

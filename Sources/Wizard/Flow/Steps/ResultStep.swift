@@ -29,7 +29,7 @@ public struct ResultStep: FlowStep {
     }
 
     public func actions(_ state: JourneyState) -> [WizardAction] {
-        if state.createdInstance != nil { return [.copyToken, .saveResult, .quit] }
+        if state.createdInstance != nil { return [.copyToken] + (Self.testEvent(state) != nil ? [.sendTestEvent] : []) + [.saveResult, .quit] }
         if case .failed? = state.lostAnswer?.search { return [.lookAgain, .quit] }
         let back = state.submitFailure.map { FailureRouter.returnStep(for: $0, lostAnswer: state.lostAnswer) } ?? .review
         return [.goTo(back)] + (back == .review ? [.retrySubmit] : []) + [.quit]
@@ -49,11 +49,29 @@ public struct ResultStep: FlowStep {
         case .retrySubmit: return .goTo(.submitting)
         case .lookAgain: return LostAnswer.lookAgain(&state)
         case .copyToken: return state.createdInstance?.token.map { .run([.copyToClipboard($0.revealed)]) } ?? .stay
+        case .sendTestEvent:
+            guard let request = Self.testEvent(state) else { return .stay }
+            state.notice = "Sending a signed test event to \(Redaction.url(request.url))…"
+            return .run([.sendTestEvent(request)])
         default: return .stay
         }
     }
 
     public func receive(_ result: EffectResult, _ state: inout JourneyState) -> StepOutcome? {
-        LostAnswer.settle(result, &state)
+        if case .testEventSent(let report) = result {
+            state.notice = nil
+            state.banner = report.banner
+            return .stay
+        }
+        return LostAnswer.settle(result, &state)
+    }
+
+    /// The test event the created instance can be sent: events on, a callback URL and a key.
+    public static func testEvent(_ state: JourneyState) -> TestEventRequest? {
+        guard let instance = state.createdInstance, state.form.eventsEnabled else { return nil }
+        let url = state.form.normalized(.eventsCallbackURL)
+        let key = state.form.secret(.signatureKey)
+        guard !url.isEmpty, !key.isEmpty else { return nil }
+        return TestEventRequest(url: url, signatureKey: key, instanceId: instance.id)
     }
 }
