@@ -9,8 +9,12 @@ import Wizard
 public struct LineDriver {
     let io: any LineIO
     let performer: any EffectPerformer
+    /// Values that came from the last run's setup: their prompts say so while they are unchanged.
+    let lastRun: [ParameterID: String]
 
-    public init(io: any LineIO, performer: any EffectPerformer) { self.io = io; self.performer = performer }
+    public init(io: any LineIO, performer: any EffectPerformer, lastRun: [ParameterID: String] = [:]) {
+        self.io = io; self.performer = performer; self.lastRun = lastRun
+    }
 
     /// Input ended.
     struct EndOfInput: Error {}
@@ -179,7 +183,8 @@ public struct LineDriver {
                 return .kept
             }
             let current = journey.state.form.normalized(id)
-            let shown = current.isEmpty ? "" : " [\(row.isSecret ? "set, hidden" : TextSafety.visible(current))]"
+            let mark = !current.isEmpty && lastRun[id] == journey.state.form[id] ? " [last run]" : ""
+            let shown = current.isEmpty ? "" : " [\(row.isSecret ? "set, hidden" : TextSafety.visible(current))]\(mark)"
             let optional = Validator.isRequired(row, in: journey.state.form) ? "" : " (optional)"
             let prompt = "\(row.label)\(optional)\(shown): "
             guard let answer = row.isSecret ? io.askSecret(prompt) : io.ask(prompt) else { throw EndOfInput() }

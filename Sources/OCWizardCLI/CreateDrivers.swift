@@ -47,7 +47,7 @@ struct BatchCreate {
         switch outcome {
         case .finished:
             guard let instance = journey.state.createdInstance else { return .failure }
-            if sandboxURL == nil { LastRun(ports).save(journey.state.form, namePrefix: values.namePrefix) }
+            LastRun(ports).save(journey.state.form, namePrefix: values.namePrefix)
             let baseURL = journey.state.form.normalized(.baseURL)
             console.printOutput(json ? CreateOutput.json(instance, baseURL: baseURL, form: journey.state.form) : CreateOutput.text(instance, baseURL: baseURL))
             return .success
@@ -84,8 +84,9 @@ struct LineCreate {
         let options = JourneyOptions(sandboxURL: sandboxURL, oauthState: Randomness(source: ports.random).oauthState(), browserAvailable: ports.browser.isAvailable)
         var journey = Journey(steps: CreateJourney.steps, options: options, form: form)
         io.say("ocwizard · new Microsoft Graph instance\(sandboxURL == nil ? "" : " · SANDBOX") (plain mode)")
-        let outcome = await LineDriver(io: io, performer: performer).run(&journey)
-        if journey.state.createdInstance != nil, sandboxURL == nil { LastRun(ports).save(journey.state.form, namePrefix: values.namePrefix) }
+        let lastRun = values.form.values.filter { values.sources[$0.key] == .lastRun }
+        let outcome = await LineDriver(io: io, performer: performer, lastRun: lastRun).run(&journey)
+        if journey.state.createdInstance != nil { LastRun(ports).save(journey.state.form, namePrefix: values.namePrefix) }
         if case .failed? = journey.state.lostAnswer?.search, journey.state.createdInstance == nil { return .outcomeUnknown }
         return ExitStatus(outcome, withoutInput: "create without prompts: ocwizard create --no-input --name NAME --code CODE_OR_URL … (see ocwizard create --help)", console: ports.terminal)
     }

@@ -55,6 +55,8 @@ struct TerminalRestoreTests {
             let sandboxPID = try await Processes.waitForChild(of: wizardPID, named: "ocwizard-sandbo")
             try await tmux.press("NPage")
             try await tmux.waitFor(text: "Step 2 of 9 · Azure app")
+            // Every value is pre-filled, so the step starts on [ Next ]: Tab wraps to the client id.
+            try await tmux.press("Tab")
             try await tmux.type("-typed")
             try await tmux.waitFor(text: "000000000001-typed")
             #expect(try await tmux.display("#{alternate_on}") == "1", "the wizard does not use the alternate screen")
