@@ -56,6 +56,9 @@ public struct AuthorizationURL: Sendable, Equatable {
     public var url: String
     public var request: AuthorizationRequest
 
+    /// The sign-in URL the service returned for `request`.
+    public init(url: String, request: AuthorizationRequest) { self.url = url; self.request = request }
+
     /// The `state` a redirect from this sign-in carries: the one in the returned URL, which the
     /// service may have chosen itself (API notes 11.2), or the one asked for when the URL has none.
     public var expectedState: String {
