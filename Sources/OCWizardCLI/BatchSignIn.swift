@@ -60,14 +60,10 @@ struct BatchSignIn {
     /// `callback` (the request's callback URL); returns the redirected address (code and checked
     /// `state` in it).
     func redirectedAddress(for request: AuthorizationRequest, callback: LoopbackCallback) async -> Result<String, Failure> {
-        let fetched = await performer.results(of: .fetchAuthorizationURL(request)).compactMap { result -> Result<OAuthRedirect, OpenConnectorsError>? in
-            if case .authorizationURL(let outcome) = result { outcome } else { nil }
-        }.first
         let signIn: AuthorizationURL
-        switch fetched {
-        case .success(let redirect)?: signIn = AuthorizationURL(url: redirect.oauthUrl, request: request)
-        case .failure(let error)?: return .failure(.noSignInURL(error))
-        case nil: preconditionFailure("fetching the sign-in URL always reports its outcome")
+        switch await performer.signInURL(for: request) {
+        case .success(let redirect): signIn = AuthorizationURL(url: redirect.oauthUrl, request: request)
+        case .failure(let error): return .failure(.noSignInURL(error))
         }
         // The URL is printed once the listener listens, so the browser never finds the port closed.
         return await caught(on: callback, expectedState: signIn.expectedState) {
@@ -104,5 +100,15 @@ struct BatchSignIn {
         await performer.perform(.stopListening) { _ in }
         await listener.value
         return outcome
+    }
+}
+
+extension EffectPerformer {
+    /// Asks the service for the sign-in URL of `request` (what `fetchAuthorizationURL` reports).
+    func signInURL(for request: AuthorizationRequest) async -> Result<OAuthRedirect, OpenConnectorsError> {
+        for result in await results(of: .fetchAuthorizationURL(request)) {
+            if case .authorizationURL(let outcome) = result { return outcome }
+        }
+        preconditionFailure("fetching the sign-in URL always reports its outcome")
     }
 }
