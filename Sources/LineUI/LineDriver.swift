@@ -11,9 +11,12 @@ public struct LineDriver {
     let performer: any EffectPerformer
     /// Values that came from the last run's setup: their prompts say so while they are unchanged.
     let lastRun: [ParameterID: String]
+    /// The clock the sign-in's age is read from (tests inject one).
+    let clock: @Sendable () -> ContinuousClock.Instant
 
-    public init(io: any LineIO, performer: any EffectPerformer, lastRun: [ParameterID: String] = [:]) {
-        self.io = io; self.performer = performer; self.lastRun = lastRun
+    public init(io: any LineIO, performer: any EffectPerformer, lastRun: [ParameterID: String] = [:],
+                clock: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+        self.io = io; self.performer = performer; self.lastRun = lastRun; self.clock = clock
     }
 
     /// Input ended.
@@ -47,13 +50,16 @@ public struct LineDriver {
         var shownBanner: Banner?
         var onlyFields: Set<ParameterID>?
         var shownDetails: [String] = []
+        var shownAge: String?
         while true {
+            journey.state.now = clock()
             if journey.state.finished { return .finished }
             if journey.state.step != shownStep {
                 shownStep = journey.state.step
                 shownBanner = nil
                 onlyFields = nil
                 header(journey)
+                shownAge = SignInAge(journey.state)?.text
                 // Messages a failure route left on the step's fields (a refused secret).
                 for id in journey.current.checked { for line in LinePresentation.problems(journey.state.problems(for: id)) { io.say(line) } }
             }
@@ -65,6 +71,14 @@ public struct LineDriver {
             if journey.current.isFinal {
                 if let outcome = try await result(&journey) { return outcome }
                 continue
+            }
+
+            // The sign-in's age as it changes; once the code expired, the menu (Enter: New sign-in)
+            // comes before the code is asked again.
+            if let age = SignInAge(journey.state), age.text != shownAge {
+                shownAge = age.text
+                io.say("  " + age.text)
+                if age.level == .expired, journey.actions.contains(.newSignIn) { onlyFields = [] }
             }
 
             // The step's fields.
@@ -215,7 +229,7 @@ public struct LineDriver {
     /// A step's buttons as a menu: Enter takes the first, the others by name.
     private func menu(_ actions: [WizardAction], _ journey: Journey) throws(EndOfInput) -> Choice {
         let offered = actions.filter { $0 != .copyURL && $0 != .back }
-        let primary = offered.contains(.next) ? .next : offered.first ?? .next
+        let primary: WizardAction = offered.contains(.newSignIn) ? .newSignIn : offered.contains(.next) ? .next : offered.first ?? .next
         let others = offered.filter { $0 != primary }.map { $0.label.lowercased() }
         let earlier = journey.index > 0 ? ", step N (1–\(journey.index)) to change an earlier step" : ""
         while true {
@@ -264,6 +278,7 @@ public struct LineDriver {
 
     /// Runs effects, saying what is being waited for.
     private func perform(_ effects: [Effect], on journey: inout Journey) async {
+        journey.state.now = clock()
         if let busy = journey.state.busy { io.say(busy.caption) }
         await journey.run(effects, with: performer)
         flushNotes(&journey)

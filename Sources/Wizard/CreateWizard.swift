@@ -145,6 +145,10 @@ public struct CreateWizard: Sendable, Equatable {
         case .tick(let instant):
             now = instant
             if busySince == nil, busy != nil { busySince = instant }
+            let wasExpired = SignInAge.isExpired(journey.state)
+            journey.state.now = instant
+            // The code just expired: Enter now gets a new sign-in (one key).
+            if !wasExpired, SignInAge.isExpired(journey.state), modal == nil, focusables.contains(.action(.newSignIn)) { focus = .action(.newSignIn) }
             return []
         case .paste(let text):
             return handlePaste(text)

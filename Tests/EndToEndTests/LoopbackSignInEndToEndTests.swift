@@ -10,6 +10,11 @@ struct LoopbackSignInEndToEndTests {
     /// The sandbox's Azure app client id.
     static let clientID = "5a4db0c5-c11e-4d1d-a000-000000000001"
 
+    /// The screen's rows trimmed and joined by spaces, so a sentence wrapped over rows reads whole.
+    static func flattened(_ screen: String) -> String {
+        screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
     /// The code in a redirected address.
     static func code(in address: String) -> String? {
         URLComponents(string: address)?.queryItems?.first { $0.name == "code" }?.value
@@ -36,7 +41,7 @@ struct LoopbackSignInEndToEndTests {
             try await tmux.press("Enter", until: "Step 3 of 9 · Authorize", atMost: 4)
 
             // 3 Authorize: listening, and Enter opens the browser.
-            try await tmux.waitFor(text: "waits for the browser to come back to \(callback)")
+            try await tmux.waitFor("the listening sentence") { Self.flattened($0).contains("waits for the browser to come back to \(callback)") }
             try await tmux.waitFor(text: "Enter open in browser")
             try await tmux.press("Enter")
 
@@ -97,7 +102,7 @@ struct LoopbackSignInEndToEndTests {
             try await tmux.press("Enter", until: "Re-authenticate 2 of 3 · Authorize", atMost: 4)
 
             // Authorize: Enter opens the browser; its return re-authenticates without a paste.
-            try await tmux.waitFor(text: "waits for the browser to come back to \(callback)")
+            try await tmux.waitFor("the listening sentence") { Self.flattened($0).contains("waits for the browser to come back to \(callback)") }
             try await tmux.waitFor(text: "Enter open in browser")
             try await tmux.press("Enter")
             let done = try await tmux.waitFor(text: "✓ Re-authenticated.")
