@@ -24,14 +24,7 @@ struct AuthorizeURLCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(name: .customLong("api-key"), help: ArgumentHelp(ParameterTable[.apiKey].help, valueName: "id"))
-    var apiKey: String?
-
-    @Option(name: .customLong("callback-url"), help: ArgumentHelp(ParameterTable[.callbackURL].help, valueName: "url"))
-    var callbackURL: String?
-
-    @Option(help: ArgumentHelp(ParameterTable[.scope].help, valueName: "scopes"))
-    var scope: String?
+    @OptionGroup var azureApp: AzureAppOptions
 
     @Option(help: ArgumentHelp("The OAuth state to send (default: 16 random bytes as hex). The service may replace it: expect the one printed.", valueName: "state"))
     var state: String?
@@ -59,10 +52,8 @@ struct AuthorizeURLCommand: AsyncParsableCommand {
     /// Fetches and prints the sign-in URL through `ports`; returns the exit status.
     func run(ports: Ports) async -> ExitStatus {
         let console = ports.terminal
-        var flags: [ParameterID: String] = [:]
-        for (id, value) in [(ParameterID.baseURL, connection.baseURL), (.apiKey, apiKey), (.callbackURL, callbackURL), (.scope, scope)] {
-            if let value { flags[id] = value }
-        }
+        var flags = azureApp.values
+        if let baseURL = connection.baseURL { flags[.baseURL] = baseURL }
         let values: ValueSources
         do { values = try ValueSources.gather(flags: flags, profilePath: profile, secretsFile: secretsFile, ports: ports) } catch {
             console.printError("ocwizard: \(error.message)")
