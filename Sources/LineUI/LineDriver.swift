@@ -19,8 +19,11 @@ public struct LineDriver {
         self.io = io; self.performer = performer; self.lastRun = lastRun; self.clock = clock
     }
 
-    /// Input ended.
-    struct EndOfInput: Error {}
+    /// Why a question got no answer: input ended, or the browser came back while it was open.
+    enum NoAnswer: Error { case endOfInput, browserCameBack }
+
+    /// The sign-in listener, when the journey asks for one.
+    let watch = RedirectWatch()
 
     /// What the user answered at a field.
     enum FieldAnswer { case kept, back }
@@ -37,15 +40,25 @@ public struct LineDriver {
 
     /// Goes on with `journey` where it is (after a failure route), running `effects` first.
     public func resume(_ journey: inout Journey, effects: [Effect]) async -> LineOutcome {
-        do {
-            return try await walk(&journey, effects: effects)
-        } catch {
-            return .endOfInput
+        var pending = effects
+        while true {
+            do throws(NoAnswer) {
+                let outcome = try await walk(&journey, effects: pending)
+                await watch.stop(performer)
+                return outcome
+            } catch .browserCameBack {
+                // The question gave way: the journey takes the browser's answer and goes on.
+                pending = []
+            } catch {
+                await watch.stop(performer)
+                return .endOfInput
+            }
         }
     }
 
-    private func walk(_ journey: inout Journey, effects: [Effect]) async throws(EndOfInput) -> LineOutcome {
+    private func walk(_ journey: inout Journey, effects: [Effect]) async throws(NoAnswer) -> LineOutcome {
         await perform(effects, on: &journey)
+        await absorbRedirects(&journey)
         var shownStep: WizardStep?
         var shownBanner: Banner?
         var onlyFields: Set<ParameterID>?
@@ -53,6 +66,7 @@ public struct LineDriver {
         var shownAge: String?
         while true {
             journey.state.now = clock()
+            await absorbRedirects(&journey)
             if journey.state.finished { return .finished }
             if journey.state.step != shownStep {
                 shownStep = journey.state.step
@@ -162,7 +176,7 @@ public struct LineDriver {
     }
 
     /// The result: the instance (token only when asked for), or the failure and where to fix it.
-    private func result(_ journey: inout Journey) async throws(EndOfInput) -> LineOutcome? {
+    private func result(_ journey: inout Journey) async throws(NoAnswer) -> LineOutcome? {
         if let instance = journey.state.createdInstance {
             for line in InstanceSummary.lines(instance, baseURL: journey.state.form.normalized(.baseURL)) { io.say(line) }
             if try confirm("Show the token now?", default: false) {
@@ -189,7 +203,7 @@ public struct LineDriver {
     }
 
     /// Asks for one field until its value passes (warnings need a yes).
-    private func ask(_ id: ParameterID, _ journey: inout Journey) throws(EndOfInput) -> FieldAnswer {
+    private func ask(_ id: ParameterID, _ journey: inout Journey) throws(NoAnswer) -> FieldAnswer {
         let row = ParameterTable[id]
         while true {
             if row.kind == .boolean {
@@ -201,7 +215,7 @@ public struct LineDriver {
             let shown = current.isEmpty ? "" : " [\(row.isSecret ? "set, hidden" : TextSafety.visible(current))]\(mark)"
             let optional = Validator.isRequired(row, in: journey.state.form) ? "" : " (optional)"
             let prompt = "\(row.label)\(optional)\(shown): "
-            guard let answer = row.isSecret ? io.askSecret(prompt) : io.ask(prompt) else { throw EndOfInput() }
+            guard let answer = row.isSecret ? io.askSecret(prompt) : try interruptible(prompt) else { throw NoAnswer.endOfInput }
             switch Normalizer.trim(answer) {
             case "?":
                 io.say("  \(row.help) (\(row.wireKey))")
@@ -227,14 +241,14 @@ public struct LineDriver {
     }
 
     /// A step's buttons as a menu: Enter takes the first, the others by name.
-    private func menu(_ actions: [WizardAction], _ journey: Journey) throws(EndOfInput) -> Choice {
+    private func menu(_ actions: [WizardAction], _ journey: Journey) throws(NoAnswer) -> Choice {
         let offered = actions.filter { $0 != .copyURL && $0 != .back }
         let primary: WizardAction = offered.contains(.newSignIn) ? .newSignIn : offered.contains(.next) ? .next : offered.first ?? .next
         let others = offered.filter { $0 != primary }.map { $0.label.lowercased() }
         let earlier = journey.index > 0 ? ", step N (1–\(journey.index)) to change an earlier step" : ""
         while true {
             let extra = others.isEmpty ? "" : "; or type " + others.joined(separator: ", ")
-            guard let reply = io.ask("Enter: \(primary.label.lowercased())\(extra); back\(earlier); quit: ") else { throw EndOfInput() }
+            guard let reply = try interruptible("Enter: \(primary.label.lowercased())\(extra); back\(earlier); quit: ") else { throw NoAnswer.endOfInput }
             let typed = Normalizer.trim(reply).lowercased()
             if typed.isEmpty { return .action(primary) }
             if typed == "back" || typed == "<" { return .back }
@@ -247,14 +261,37 @@ public struct LineDriver {
         }
     }
 
+    /// Asks a question that gives way when the browser comes back to the sign-in listener; `nil`
+    /// at the end of input.
+    private func interruptible(_ prompt: String) throws(NoAnswer) -> String? {
+        let watch = self.watch
+        switch io.ask(prompt, until: { watch.browserCameBack }) {
+        case .line(let text): return text
+        case .endOfInput: return nil
+        case .interrupted: throw NoAnswer.browserCameBack
+        }
+    }
+
+    /// Feeds what the sign-in listener reported to the journey: listening (and where), a port in
+    /// use, Microsoft's refusal, or the code, after which the journey goes on by itself.
+    private func absorbRedirects(_ journey: inout Journey) async {
+        for result in watch.take() {
+            let effects = journey.receive(result)
+            if case .redirectListening(.success) = result {
+                for line in AuthorizeStep.waitingText(journey.state) { io.say("  " + line) }
+            }
+            await perform(effects, on: &journey)
+        }
+    }
+
     /// Asks before quitting when something was typed.
-    private func confirmQuit(_ journey: Journey) throws(EndOfInput) -> Bool {
+    private func confirmQuit(_ journey: Journey) throws(NoAnswer) -> Bool {
         try confirm("Quit? Nothing is created and what you typed is not kept.", default: false)
     }
 
-    private func confirm(_ question: String, default answer: Bool) throws(EndOfInput) -> Bool {
+    private func confirm(_ question: String, default answer: Bool) throws(NoAnswer) -> Bool {
         while true {
-            guard let reply = io.ask("\(question) [\(answer ? "Y/n" : "y/N")] ") else { throw EndOfInput() }
+            guard let reply = io.ask("\(question) [\(answer ? "Y/n" : "y/N")] ") else { throw NoAnswer.endOfInput }
             switch Normalizer.trim(reply).lowercased() {
             case "": return answer
             case "y", "yes": return true
@@ -276,11 +313,16 @@ public struct LineDriver {
         }
     }
 
-    /// Runs effects, saying what is being waited for.
+    /// Runs effects, saying what is being waited for; the sign-in listener runs beside the prompts.
     private func perform(_ effects: [Effect], on journey: inout Journey) async {
         journey.state.now = clock()
         if let busy = journey.state.busy { io.say(busy.caption) }
-        await journey.run(effects, with: performer)
+        var listening: [Effect] = []
+        await journey.run(effects, with: performer) { effect in
+            if effect == .stopListening { listening.append(effect) }
+            if case .listenForRedirect = effect { listening.append(effect) }
+        }
+        for effect in listening { await watch.handle(effect, with: performer) }
         flushNotes(&journey)
     }
 }

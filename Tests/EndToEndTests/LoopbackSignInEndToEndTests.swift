@@ -46,7 +46,8 @@ struct LoopbackSignInEndToEndTests {
             try await tmux.press("Enter")
 
             // The browser came back: the wizard is on Events by itself, the code it caught in the field.
-            let events = try await tmux.waitFor(text: "Step 5 of 9 · Events")
+            // The browser is a curl process: under a loaded machine it may take a while.
+            let events = try await tmux.waitFor(text: "Step 5 of 9 · Events", timeout: .seconds(45))
             #expect(events.contains("Signed in: the browser came back with the grant code."))
             let landed = try await browser.landedAddress()
             #expect(landed.hasPrefix(callback + "?code="), "the browser landed elsewhere: \(landed)")
@@ -66,6 +67,46 @@ struct LoopbackSignInEndToEndTests {
             let instance = try await sandbox.api.instance(id: id)
             #expect(instance["name"] as? String == "team-mail")
             #expect((instance["configuration"] as? [String: String])?["oauth.callback.url"] == callback)
+            let again = try await sandbox.api.createInstance(name: "reuses-the-code", code: code, callbackURL: callback)
+            #expect(again.status != 200 && String(decoding: again.body, as: UTF8.self).contains("AADSTS54005"),
+                    "the caught code was not the one the wizard sent: \(again.status)")
+        }
+        await sandbox.stop()
+    }
+
+    @Test("Line mode (--plain): the question after Open in browser gives way when the browser comes back, and the create goes on with the caught code")
+    func lineModeCatchesTheRedirect() async throws {
+        let sandbox = try await SandboxChild.start()
+        let browser = try ScriptedBrowser()
+        defer { browser.remove() }
+        let callback = "http://localhost:\(freeLoopbackPort())/callback"
+        let environment = ["BROWSER": browser.command.path, "OC_USER_SECRET": "sandbox-user", "OC_ORG_SECRET": "sandbox-org",
+                           "OC_API_SECRET": "sandbox-client-secret", "OC_API_KEY": Self.clientID, "OC_CALLBACK_URL": callback]
+        try await TmuxSession.with([try Executables.ocwizard, "--plain", "--base-url", sandbox.baseURL], width: 120, height: 50, environment: environment) { tmux in
+            // Connection and Azure app: every value is set; Enter keeps each.
+            for prompt in ["API base URL [", "User secret [set, hidden]", "Organization secret [set, hidden]", "Azure client ID [",
+                           "Azure client secret [set, hidden]", "OAuth callback URL [", "Scope ["] {
+                try await tmux.waitFor(text: prompt)
+                try await tmux.press("Enter")
+            }
+            try await tmux.waitFor(text: "type open in browser")
+            try await tmux.type("open")
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "Signed in: the browser came back with the grant code.", timeout: .seconds(45))
+            try await tmux.waitFor(text: "Step 5 of 9 · Events")
+            let landed = try await browser.landedAddress()
+            let code = try #require(Self.code(in: landed))
+            try await tmux.press("Enter")                    // events off
+            try await tmux.waitFor(text: "Instance name")
+            try await tmux.type("graph-line")
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "Tags")
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "Enter: submit")
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "Show the token now?")
+            try await tmux.press("Enter")
+            #expect(try await tmux.waitForExit() == 0)
             let again = try await sandbox.api.createInstance(name: "reuses-the-code", code: code, callbackURL: callback)
             #expect(again.status != 200 && String(decoding: again.body, as: UTF8.self).contains("AADSTS54005"),
                     "the caught code was not the one the wizard sent: \(again.status)")
@@ -105,7 +146,7 @@ struct LoopbackSignInEndToEndTests {
             try await tmux.waitFor("the listening sentence") { Self.flattened($0).contains("waits for the browser to come back to \(callback)") }
             try await tmux.waitFor(text: "Enter open in browser")
             try await tmux.press("Enter")
-            let done = try await tmux.waitFor(text: "✓ Re-authenticated.")
+            let done = try await tmux.waitFor(text: "✓ Re-authenticated.", timeout: .seconds(45))
             #expect(done.contains("The token changed"))
             let landed = try await browser.landedAddress()
             #expect(landed.hasPrefix(callback + "?code="), "the browser landed elsewhere: \(landed)")

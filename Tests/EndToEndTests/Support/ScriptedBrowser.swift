@@ -25,7 +25,7 @@ struct ScriptedBrowser {
     var command: URL { directory.appendingPathComponent("browser.sh") }
 
     /// The address the browser landed on (the callback with the code), once it has; waits up to `timeout`.
-    func landedAddress(timeout: Duration = .seconds(15)) async throws -> String {
+    func landedAddress(timeout: Duration = .seconds(45)) async throws -> String {
         let file = directory.appendingPathComponent("landed")
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {

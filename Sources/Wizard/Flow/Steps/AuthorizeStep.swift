@@ -12,7 +12,7 @@ public struct AuthorizeStep: FlowStep {
     }
 
     /// What the step says about the loopback listener: where it waits, and over SSH how to reach it.
-    static func waitingText(_ state: JourneyState) -> [String] {
+    public static func waitingText(_ state: JourneyState) -> [String] {
         guard let listener = state.redirectListener, listener.isListening else { return [] }
         let address = state.form.normalized(.callbackURL)
         var text = ["The wizard waits for the browser to come back to \(address) and goes on by itself; pasting the address on the next step works too."]
