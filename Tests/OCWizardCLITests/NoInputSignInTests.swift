@@ -11,9 +11,10 @@ import Testing
 @Suite("create --no-input signs in through the browser")
 struct NoInputSignInTests {
     /// A batch create against `sandbox` with the loopback `callback` and no code.
-    static func create(_ sandbox: TestSandbox, callback: String, wait: Duration = BatchSignIn.codeLifetime) -> (BatchCreate, InMemoryPorts) {
+    static func create(_ sandbox: TestSandbox, callback: String, code: String? = nil, wait: Duration = BatchSignIn.codeLifetime) -> (BatchCreate, InMemoryPorts) {
         let fake = InMemoryPorts(environment: TestSandbox.secretEnvironment.merging(["HOME": "/home/alice"]) { $1 })
-        let flags: [ParameterID: String] = [.baseURL: sandbox.baseURL, .apiKey: TestSandbox.clientID, .callbackURL: callback, .name: "by-browser"]
+        var flags: [ParameterID: String] = [.baseURL: sandbox.baseURL, .apiKey: TestSandbox.clientID, .callbackURL: callback, .name: "by-browser"]
+        if let code { flags[.code] = code }
         let values = ValueSources(flags: flags, environment: fake.ports.environment, profile: nil, secrets: [:])
         var batch = BatchCreate(values: values, connection: ConnectionSettings(), json: false, dryRun: false, sandboxURL: nil, ports: fake.ports)
         batch.signInWait = wait
@@ -54,6 +55,32 @@ struct NoInputSignInTests {
         #expect(fake.terminal.output.contains("by-browser"))
         let stored = try await sandbox.instances()
         #expect(stored.count == 1)
+        await sandbox.server.stop()
+    }
+
+    @Test("recover --reauthenticate --no-input with a loopback --callback-url and no code signs in through the browser")
+    func reauthenticateThroughTheBrowser() async throws {
+        let sandbox = try await TestSandbox.start()
+        let callback = "http://127.0.0.1:\(freeLoopbackPort())/callback"
+        // An instance to renew, made with a first sign-in.
+        let (first, created) = Self.create(sandbox, callback: TestSandbox.callbackURL, code: try await sandbox.signIn())
+        #expect(await first.run() == .success, "\(created.terminal.error)")
+        let instance = try #require(try await sandbox.instances().first)
+        let id = try #require(instance["id"] as? Int)
+        let oldToken = instance["token"] as? String
+
+        let fake = InMemoryPorts(environment: TestSandbox.secretEnvironment.merging(["HOME": "/home/alice"]) { $1 })
+        let values = ValueSources(flags: [.baseURL: sandbox.baseURL, .apiKey: TestSandbox.clientID, .callbackURL: callback], environment: fake.ports.environment, profile: nil, secrets: [:])
+        let recover = NonInteractiveRecover(values: values, connection: ConnectionSettings(), query: .init(id: id, name: nil, tags: []), json: true, reauthenticate: true, ports: fake.ports)
+        let run = Task { await recover.run() }
+        let url = try await Self.printedSignInURL(fake)
+        let browser = CurlTransport()
+        let location = try #require(try await browser.send(HTTPRequest(method: "GET", url: url)).header("Location"))
+        #expect(location.hasPrefix(callback + "?code="))
+        #expect(try await browser.send(HTTPRequest(method: "GET", url: location)).status == 200)
+        #expect(await run.value == .success, "\(fake.terminal.error)")
+        let renewed = try #require(try await sandbox.instances().first { $0["id"] as? Int == id })
+        #expect(renewed["token"] as? String != oldToken)
         await sandbox.server.stop()
     }
 
