@@ -64,6 +64,8 @@ public struct LineDriver {
         var onlyFields: Set<ParameterID>?
         var shownDetails: [String] = []
         var shownAge: String?
+        // The sign-in URL the browser was opened with: Enter opens it once, then goes on.
+        var openedURL: String?
         while true {
             journey.state.now = clock()
             await absorbRedirects(&journey)
@@ -118,7 +120,9 @@ public struct LineDriver {
             // shortcut; here the callback URL's own prompt (and its help) takes the loopback URL.
             let step = journey.state.step
             let actions = journey.actions.filter { $0 != .useLoopbackCallback }
-            let choice: Choice = actions == [.next] ? .action(.next) : try menu(actions, journey)
+            // While the wizard listens for the browser, Enter opens it (once), as on screen.
+            let opensBrowser = journey.state.redirectListener?.isListening == true && openedURL != journey.state.authorization?.url
+            let choice: Choice = actions == [.next] ? .action(.next) : try menu(actions, journey, preferring: opensBrowser ? .openBrowser : nil)
             switch choice {
             case .back:
                 if !journey.goBack(), try confirmQuit(journey) { return .quit }
@@ -130,6 +134,7 @@ public struct LineDriver {
                 await perform(journey.show(journey.stepIDs[number - 1]), on: &journey)
                 continue
             case .action(let action):
+                if action == .openBrowser { openedURL = journey.state.authorization?.url }
                 await perform(journey.press(action), on: &journey)
                 // Another button (Generate key, Open in browser) keeps the step: show its menu again.
                 guard action == .next, journey.state.step == step, !journey.state.finished else {
@@ -240,10 +245,14 @@ public struct LineDriver {
         }
     }
 
-    /// A step's buttons as a menu: Enter takes the first, the others by name.
-    private func menu(_ actions: [WizardAction], _ journey: Journey) throws(NoAnswer) -> Choice {
+    /// A step's buttons as a menu: Enter takes New sign-in when offered, else `preferred` when
+    /// offered, else Next, else the first; the others by name.
+    private func menu(_ actions: [WizardAction], _ journey: Journey, preferring preferred: WizardAction? = nil) throws(NoAnswer) -> Choice {
         let offered = actions.filter { $0 != .copyURL && $0 != .back }
-        let primary: WizardAction = offered.contains(.newSignIn) ? .newSignIn : offered.contains(.next) ? .next : offered.first ?? .next
+        let primary: WizardAction = if offered.contains(.newSignIn) { .newSignIn }
+            else if let preferred, offered.contains(preferred) { preferred }
+            else if offered.contains(.next) { .next }
+            else { offered.first ?? .next }
         let others = offered.filter { $0 != primary }.map { $0.label.lowercased() }
         let earlier = journey.index > 0 ? ", step N (1–\(journey.index)) to change an earlier step" : ""
         while true {

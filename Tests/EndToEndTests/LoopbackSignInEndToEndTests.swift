@@ -79,7 +79,7 @@ struct LoopbackSignInEndToEndTests {
         await sandbox.stop()
     }
 
-    @Test("Line mode (--plain): the question after Open in browser gives way when the browser comes back, and the create goes on with the caught code")
+    @Test("Line mode (--plain): Enter opens the browser; the next question gives way when the browser comes back, and the create goes on with the caught code")
     func lineModeCatchesTheRedirect() async throws {
         let sandbox = try await SandboxChild.start()
         let browser = try ScriptedBrowser()
@@ -94,8 +94,8 @@ struct LoopbackSignInEndToEndTests {
                 try await tmux.waitFor(text: prompt)
                 try await tmux.press("Enter")
             }
-            try await tmux.waitFor(text: "type open in browser")
-            try await tmux.type("open")
+            // While the wizard listens, Enter opens the browser, as on screen.
+            try await tmux.waitFor(text: "Enter: open in browser")
             try await tmux.press("Enter")
             try await tmux.waitFor(text: "Signed in: the browser came back with the grant code.", timeout: .seconds(45))
             try await tmux.waitFor(text: "Step 5 of 9 · Events")

@@ -58,6 +58,7 @@ struct LineRedirectTests {
         let outcome = await LineDriver(io: io, performer: service).run(&journey)
         #expect(outcome == .finished, "\(io.script.output)")
         #expect(io.script.output.contains("The wizard waits for the browser to come back to \(Self.callback)"))
+        #expect(io.script.transcript.contains { $0.hasPrefix("Enter: open in browser") }, "while listening, Enter opens the browser")
         #expect(io.script.output.contains("Signed in: the browser came back with the grant code."))
         #expect(!io.script.transcript.contains { $0.hasPrefix(ParameterTable[.code].label) }, "the grant code was asked for although the browser brought it")
         guard case .createInstance(_, _, let body)? = service.effects.last(where: { $0.kind == "createInstance" }) else {
@@ -72,7 +73,7 @@ struct LineRedirectTests {
     func refusalThenPaste() async {
         let pasted = "\(Self.callback)?code=0.AXoA-pasted-abcdefghijklmnopqrstuvwxyz&state=\(testState)"
         let browser = FakeBrowser([.redirectCaught(.refused(.providerError(error: "access_denied", description: "The user declined.")))])
-        let io = WaitingLineIO(ScriptedLineIO(answers: Self.answers([ScriptedLineIO.waitForBrowser, "", pasted])), browser: browser)
+        let io = WaitingLineIO(ScriptedLineIO(answers: Self.answers([ScriptedLineIO.waitForBrowser, "next", pasted])), browser: browser)
         let service = Self.service(browser)
         var journey = Journey(steps: CreateJourney.steps, options: JourneyOptions(oauthState: testState), form: connectionForm())
         let outcome = await LineDriver(io: io, performer: service).run(&journey)
