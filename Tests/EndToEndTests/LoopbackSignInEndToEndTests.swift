@@ -30,7 +30,7 @@ struct LoopbackSignInEndToEndTests {
     @Test("Create with a team profile: Enter on Authorize signs in through the browser, the wizard goes on to Events by itself and creates the instance with the caught code")
     func createCatchesTheRedirect() async throws {
         let sandbox = try await SandboxChild.start()
-        let browser = try ScriptedBrowser()
+        let browser = try await ScriptedBrowser.make()
         defer { browser.remove() }
         let callback = "http://localhost:\(freeLoopbackPort())/callback"
         // A team profile of non-secret values, the secrets in the environment.
@@ -82,7 +82,7 @@ struct LoopbackSignInEndToEndTests {
     @Test("Line mode (--plain): Enter opens the browser; the next question gives way when the browser comes back, and the create goes on with the caught code")
     func lineModeCatchesTheRedirect() async throws {
         let sandbox = try await SandboxChild.start()
-        let browser = try ScriptedBrowser()
+        let browser = try await ScriptedBrowser.make()
         defer { browser.remove() }
         let callback = "http://localhost:\(freeLoopbackPort())/callback"
         let environment = ["BROWSER": browser.command.path, "OC_USER_SECRET": "sandbox-user", "OC_ORG_SECRET": "sandbox-org",
@@ -120,7 +120,7 @@ struct LoopbackSignInEndToEndTests {
     @Test("Re-authenticate (recover): Enter on Authorize signs in through the browser and the instance is re-authenticated with the caught code")
     func reauthenticateCatchesTheRedirect() async throws {
         let sandbox = try await SandboxChild.start()
-        let browser = try ScriptedBrowser()
+        let browser = try await ScriptedBrowser.make()
         defer { browser.remove() }
         let callback = "http://localhost:\(freeLoopbackPort())/callback"
         let created = try await sandbox.api.createSignedInInstance(name: "graph-loopback", tags: ["e2e"], callbackURL: callback)

@@ -8,17 +8,30 @@ struct ScriptedBrowser {
     let directory: URL
 
     /// Writes the script into a new temporary directory.
-    init() throws {
+    ///
+    /// A child shell writes it: were this process to open it for writing, a child forked meanwhile
+    /// by another test could hold that descriptor, and starting the script would fail with
+    /// "Text file busy".
+    static func make() async throws -> ScriptedBrowser {
+        let browser = try ScriptedBrowser()
+        let written = try await Command.run("/bin/sh", ["-c", "cat > \"$1\" && chmod 700 \"$1\"", "sh", browser.command.path], stdin: Data(try browser.script().utf8))
+        guard written.status == 0 else { throw TmuxSession.Timeout(description: "cannot write \(browser.command.path): \(written.stderr)") }
+        return browser
+    }
+
+    private init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ocw-browser-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// The script's text: curl from PATH, its output into the directory.
+    private func script() throws -> String {
         let curl = try Executables.inPath("curl")
-        let script = """
+        return """
             #!/bin/sh
             # Plays the browser: the sign-in URL, then wherever its redirect leads.
             '\(curl)' --silent --location --max-time 20 --output '\(directory.path)/page.html' --write-out '%{url_effective}' "$1" > '\(directory.path)/landed.tmp' && mv '\(directory.path)/landed.tmp' '\(directory.path)/landed'
             """
-        try script.write(to: command, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: command.path)
     }
 
     /// The script, for `BROWSER`.
