@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "WizardScripting", "TerminalKeys", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
         .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "OpenConnectors", "ProductVersion", "Wizard", "SystemPorts", "SystemTesting", "Sandbox"]),
         .testTarget(name: "SystemTests", dependencies: ["System", "SystemPorts", "SystemTesting"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Sandbox", "SystemTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

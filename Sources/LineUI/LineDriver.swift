@@ -9,11 +9,21 @@ import Wizard
 public struct LineDriver {
     let io: any LineIO
     let performer: any EffectPerformer
+    /// Values that came from the last run's setup: their prompts say so while they are unchanged.
+    let lastRun: [ParameterID: String]
+    /// The clock the sign-in's age is read from (tests inject one).
+    let clock: @Sendable () -> ContinuousClock.Instant
 
-    public init(io: any LineIO, performer: any EffectPerformer) { self.io = io; self.performer = performer }
+    public init(io: any LineIO, performer: any EffectPerformer, lastRun: [ParameterID: String] = [:],
+                clock: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+        self.io = io; self.performer = performer; self.lastRun = lastRun; self.clock = clock
+    }
 
-    /// Input ended.
-    struct EndOfInput: Error {}
+    /// Why a question got no answer: input ended, or the browser came back while it was open.
+    enum NoAnswer: Error { case endOfInput, browserCameBack }
+
+    /// The sign-in listener, when the journey asks for one.
+    let watch = RedirectWatch()
 
     /// What the user answered at a field.
     enum FieldAnswer { case kept, back }
@@ -30,26 +40,42 @@ public struct LineDriver {
 
     /// Goes on with `journey` where it is (after a failure route), running `effects` first.
     public func resume(_ journey: inout Journey, effects: [Effect]) async -> LineOutcome {
-        do {
-            return try await walk(&journey, effects: effects)
-        } catch {
-            return .endOfInput
+        var pending = effects
+        while true {
+            do throws(NoAnswer) {
+                let outcome = try await walk(&journey, effects: pending)
+                await watch.stop(performer)
+                return outcome
+            } catch .browserCameBack {
+                // The question gave way: the journey takes the browser's answer and goes on.
+                pending = []
+            } catch {
+                await watch.stop(performer)
+                return .endOfInput
+            }
         }
     }
 
-    private func walk(_ journey: inout Journey, effects: [Effect]) async throws(EndOfInput) -> LineOutcome {
+    private func walk(_ journey: inout Journey, effects: [Effect]) async throws(NoAnswer) -> LineOutcome {
         await perform(effects, on: &journey)
+        await absorbRedirects(&journey)
         var shownStep: WizardStep?
         var shownBanner: Banner?
         var onlyFields: Set<ParameterID>?
         var shownDetails: [String] = []
+        var shownAge: String?
+        // The sign-in URL the browser was opened with: Enter opens it once, then goes on.
+        var openedURL: String?
         while true {
+            journey.state.now = clock()
+            await absorbRedirects(&journey)
             if journey.state.finished { return .finished }
             if journey.state.step != shownStep {
                 shownStep = journey.state.step
                 shownBanner = nil
                 onlyFields = nil
                 header(journey)
+                shownAge = SignInAge(journey.state)?.text
                 // Messages a failure route left on the step's fields (a refused secret).
                 for id in journey.current.checked { for line in LinePresentation.problems(journey.state.problems(for: id)) { io.say(line) } }
             }
@@ -61,6 +87,14 @@ public struct LineDriver {
             if journey.current.isFinal {
                 if let outcome = try await result(&journey) { return outcome }
                 continue
+            }
+
+            // The sign-in's age as it changes; once the code expired, the menu (Enter: New sign-in)
+            // comes before the code is asked again.
+            if let age = SignInAge(journey.state), age.text != shownAge {
+                shownAge = age.text
+                io.say("  " + age.text)
+                if age.level == .expired, journey.actions.contains(.newSignIn) { onlyFields = [] }
             }
 
             // The step's fields.
@@ -86,7 +120,9 @@ public struct LineDriver {
             // shortcut; here the callback URL's own prompt (and its help) takes the loopback URL.
             let step = journey.state.step
             let actions = journey.actions.filter { $0 != .useLoopbackCallback }
-            let choice: Choice = actions == [.next] ? .action(.next) : try menu(actions, journey)
+            // While the wizard listens for the browser, Enter opens it (once), as on screen.
+            let opensBrowser = journey.state.redirectListener?.isListening == true && openedURL != journey.state.authorization?.url
+            let choice: Choice = actions == [.next] ? .action(.next) : try menu(actions, journey, preferring: opensBrowser ? .openBrowser : nil)
             switch choice {
             case .back:
                 if !journey.goBack(), try confirmQuit(journey) { return .quit }
@@ -98,6 +134,7 @@ public struct LineDriver {
                 await perform(journey.show(journey.stepIDs[number - 1]), on: &journey)
                 continue
             case .action(let action):
+                if action == .openBrowser { openedURL = journey.state.authorization?.url }
                 await perform(journey.press(action), on: &journey)
                 // Another button (Generate key, Open in browser) keeps the step: show its menu again.
                 guard action == .next, journey.state.step == step, !journey.state.finished else {
@@ -144,7 +181,7 @@ public struct LineDriver {
     }
 
     /// The result: the instance (token only when asked for), or the failure and where to fix it.
-    private func result(_ journey: inout Journey) async throws(EndOfInput) -> LineOutcome? {
+    private func result(_ journey: inout Journey) async throws(NoAnswer) -> LineOutcome? {
         if let instance = journey.state.createdInstance {
             for line in InstanceSummary.lines(instance, baseURL: journey.state.form.normalized(.baseURL)) { io.say(line) }
             if try confirm("Show the token now?", default: false) {
@@ -182,7 +219,7 @@ public struct LineDriver {
     }
 
     /// Asks for one field until its value passes (warnings need a yes).
-    private func ask(_ id: ParameterID, _ journey: inout Journey) throws(EndOfInput) -> FieldAnswer {
+    private func ask(_ id: ParameterID, _ journey: inout Journey) throws(NoAnswer) -> FieldAnswer {
         let row = ParameterTable[id]
         while true {
             if row.kind == .boolean {
@@ -190,10 +227,11 @@ public struct LineDriver {
                 return .kept
             }
             let current = journey.state.form.normalized(id)
-            let shown = current.isEmpty ? "" : " [\(row.isSecret ? "set, hidden" : TextSafety.visible(current))]"
+            let mark = !current.isEmpty && lastRun[id] == journey.state.form[id] ? " [last run]" : ""
+            let shown = current.isEmpty ? "" : " [\(row.isSecret ? "set, hidden" : TextSafety.visible(current))]\(mark)"
             let optional = Validator.isRequired(row, in: journey.state.form) ? "" : " (optional)"
             let prompt = "\(row.label)\(optional)\(shown): "
-            guard let answer = row.isSecret ? io.askSecret(prompt) : io.ask(prompt) else { throw EndOfInput() }
+            guard let answer = row.isSecret ? io.askSecret(prompt) : try interruptible(prompt) else { throw NoAnswer.endOfInput }
             switch Normalizer.trim(answer) {
             case "?":
                 io.say("  \(row.help) (\(row.wireKey))")
@@ -218,15 +256,19 @@ public struct LineDriver {
         }
     }
 
-    /// A step's buttons as a menu: Enter takes the first, the others by name.
-    private func menu(_ actions: [WizardAction], _ journey: Journey) throws(EndOfInput) -> Choice {
+    /// A step's buttons as a menu: Enter takes New sign-in when offered, else `preferred` when
+    /// offered, else Next, else the first; the others by name.
+    private func menu(_ actions: [WizardAction], _ journey: Journey, preferring preferred: WizardAction? = nil) throws(NoAnswer) -> Choice {
         let offered = actions.filter { $0 != .copyURL && $0 != .back }
-        let primary = offered.contains(.next) ? .next : offered.first ?? .next
+        let primary: WizardAction = if offered.contains(.newSignIn) { .newSignIn }
+            else if let preferred, offered.contains(preferred) { preferred }
+            else if offered.contains(.next) { .next }
+            else { offered.first ?? .next }
         let others = offered.filter { $0 != primary }.map { $0.label.lowercased() }
         let earlier = journey.index > 0 ? ", step N (1–\(journey.index)) to change an earlier step" : ""
         while true {
             let extra = others.isEmpty ? "" : "; or type " + others.joined(separator: ", ")
-            guard let reply = io.ask("Enter: \(primary.label.lowercased())\(extra); back\(earlier); quit: ") else { throw EndOfInput() }
+            guard let reply = try interruptible("Enter: \(primary.label.lowercased())\(extra); back\(earlier); quit: ") else { throw NoAnswer.endOfInput }
             let typed = Normalizer.trim(reply).lowercased()
             if typed.isEmpty { return .action(primary) }
             if typed == "back" || typed == "<" { return .back }
@@ -239,14 +281,37 @@ public struct LineDriver {
         }
     }
 
+    /// Asks a question that gives way when the browser comes back to the sign-in listener; `nil`
+    /// at the end of input.
+    private func interruptible(_ prompt: String) throws(NoAnswer) -> String? {
+        let watch = self.watch
+        switch io.ask(prompt, until: { watch.browserCameBack }) {
+        case .line(let text): return text
+        case .endOfInput: return nil
+        case .interrupted: throw NoAnswer.browserCameBack
+        }
+    }
+
+    /// Feeds what the sign-in listener reported to the journey: listening (and where), a port in
+    /// use, Microsoft's refusal, or the code, after which the journey goes on by itself.
+    private func absorbRedirects(_ journey: inout Journey) async {
+        for result in watch.take() {
+            let effects = journey.receive(result)
+            if case .redirectListening(.success) = result {
+                for line in AuthorizeStep.waitingText(journey.state) { io.say("  " + line) }
+            }
+            await perform(effects, on: &journey)
+        }
+    }
+
     /// Asks before quitting when something was typed.
-    private func confirmQuit(_ journey: Journey) throws(EndOfInput) -> Bool {
+    private func confirmQuit(_ journey: Journey) throws(NoAnswer) -> Bool {
         try confirm("Quit? Nothing is created and what you typed is not kept.", default: false)
     }
 
-    private func confirm(_ question: String, default answer: Bool) throws(EndOfInput) -> Bool {
+    private func confirm(_ question: String, default answer: Bool) throws(NoAnswer) -> Bool {
         while true {
-            guard let reply = io.ask("\(question) [\(answer ? "Y/n" : "y/N")] ") else { throw EndOfInput() }
+            guard let reply = io.ask("\(question) [\(answer ? "Y/n" : "y/N")] ") else { throw NoAnswer.endOfInput }
             switch Normalizer.trim(reply).lowercased() {
             case "": return answer
             case "y", "yes": return true
@@ -268,10 +333,16 @@ public struct LineDriver {
         }
     }
 
-    /// Runs effects, saying what is being waited for.
+    /// Runs effects, saying what is being waited for; the sign-in listener runs beside the prompts.
     private func perform(_ effects: [Effect], on journey: inout Journey) async {
+        journey.state.now = clock()
         if let busy = journey.state.busy { io.say(busy.caption) }
-        await journey.run(effects, with: performer)
+        var listening: [Effect] = []
+        await journey.run(effects, with: performer) { effect in
+            if effect == .stopListening { listening.append(effect) }
+            if case .listenForRedirect = effect { listening.append(effect) }
+        }
+        for effect in listening { await watch.handle(effect, with: performer) }
         flushNotes(&journey)
     }
 }

@@ -8,6 +8,26 @@ public protocol LineIO: AnyObject {
     func askSecret(_ prompt: String) -> String?
     /// Prints a line.
     func say(_ text: String)
+    /// Shows `prompt` and reads a line, unless `interrupted()` turns true first (the browser came
+    /// back while the question was open).
+    func ask(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer
+}
+
+/// What a question that can be interrupted got.
+public enum LineAnswer: Equatable {
+    /// A line.
+    case line(String)
+    /// Input ended.
+    case endOfInput
+    /// Something else answered first.
+    case interrupted
+}
+
+extension LineIO {
+    /// Input that cannot be waited on (a pipe, a script) is read as it comes.
+    public func ask(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer {
+        ask(prompt).map(LineAnswer.line) ?? .endOfInput
+    }
 }
 
 /// Line input from a script and output kept in memory, for tests and benchmarks.
@@ -19,7 +39,18 @@ public final class ScriptedLineIO: LineIO {
     /// The prompts that were asked with echo off.
     public private(set) var secretPrompts: [String] = []
 
+    /// An answer that gives way to the browser: the question is interrupted if the browser has
+    /// come back by then, else input ends (a script cannot wait).
+    public static let waitForBrowser = "\u{0}wait-for-browser"
+
     public init(answers: [String]) { self.answers = answers }
+
+    public func ask(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer {
+        guard answers.first == Self.waitForBrowser else { return answer(prompt).map(LineAnswer.line) ?? .endOfInput }
+        transcript.append(prompt)
+        answers.removeFirst()
+        return interrupted() ? .interrupted : .endOfInput
+    }
 
     public func ask(_ prompt: String) -> String? { answer(prompt) }
     public func askSecret(_ prompt: String) -> String? {

@@ -85,14 +85,7 @@ struct InstanceOptions: ParsableArguments {
 /// The flags of the values a team profile can hold (besides the base URL and the name prefix),
 /// shared by `create` and `profile export`.
 struct ProfileValueOptions: ParsableArguments {
-    @Option(name: .customLong("api-key"), help: ArgumentHelp(ParameterTable[.apiKey].help, valueName: "id"))
-    var apiKey: String?
-
-    @Option(name: .customLong("callback-url"), help: ArgumentHelp(ParameterTable[.callbackURL].help, valueName: "url"))
-    var callbackURL: String?
-
-    @Option(help: ArgumentHelp(ParameterTable[.scope].help, valueName: "scopes"))
-    var scope: String?
+    @OptionGroup var azureApp: AzureAppOptions
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(ParameterTable[.eventsEnabled].help))
     var events: Bool?
@@ -105,13 +98,31 @@ struct ProfileValueOptions: ParsableArguments {
 
     /// The values given as flags, keyed by parameter.
     var values: [ParameterID: String] {
+        var values = azureApp.values
+        if let events { values[.eventsEnabled] = events ? "true" : "false" }
+        if let eventsURL { values[.eventsCallbackURL] = eventsURL }
+        if !tags.isEmpty { values[.tags] = tags.joined(separator: ", ") }
+        return values
+    }
+}
+
+/// The Azure app's non-secret values as flags, shared by `create`, `profile export` and `authorize-url`.
+struct AzureAppOptions: ParsableArguments {
+    @Option(name: .customLong("api-key"), help: ArgumentHelp(ParameterTable[.apiKey].help, valueName: "id"))
+    var apiKey: String?
+
+    @Option(name: .customLong("callback-url"), help: ArgumentHelp(ParameterTable[.callbackURL].help, valueName: "url"))
+    var callbackURL: String?
+
+    @Option(help: ArgumentHelp(ParameterTable[.scope].help, valueName: "scopes"))
+    var scope: String?
+
+    /// The values given as flags, keyed by parameter.
+    var values: [ParameterID: String] {
         var values: [ParameterID: String] = [:]
         if let apiKey { values[.apiKey] = apiKey }
         if let callbackURL { values[.callbackURL] = callbackURL }
         if let scope { values[.scope] = scope }
-        if let events { values[.eventsEnabled] = events ? "true" : "false" }
-        if let eventsURL { values[.eventsCallbackURL] = eventsURL }
-        if !tags.isEmpty { values[.tags] = tags.joined(separator: ", ") }
         return values
     }
 }

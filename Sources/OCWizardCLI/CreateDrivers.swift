@@ -11,6 +11,8 @@ struct BatchCreate {
     let dryRun: Bool
     let sandboxURL: String?
     let ports: Ports
+    /// How long a sign-in through the browser is waited for (no code, a loopback callback).
+    var signInWait = BatchSignIn.codeLifetime
 
     /// Runs the create; returns the exit status.
     func run() async -> ExitStatus {
@@ -18,8 +20,12 @@ struct BatchCreate {
         if let sandboxURL { form[.baseURL] = sandboxURL }
         // A profile's name prefix only starts the name field on screen; a script names the instance itself.
         if values.sources[.name] == .profile { form[.name] = "" }
-        // A dry run prints secrets as $OC_… references, so absent secrets are fine there.
-        let ids = ParameterID.allCases.filter { id in !(dryRun && ParameterTable[id].isSecret && form.normalized(id).isEmpty) }
+        // A dry run prints secrets as $OC_… references, so absent secrets are fine there; with a
+        // loopback callback and no code, the code comes from the browser (`BatchSignIn`).
+        let signsIn = !dryRun && BatchSignIn.applies(to: form)
+        let ids = ParameterID.allCases.filter { id in
+            !(dryRun && ParameterTable[id].isSecret && form.normalized(id).isEmpty) && !(signsIn && id == .code)
+        }
         // Every problem at once, before anything is sent.
         let problems = Validator.problems(in: form, for: ids)
         let console = ports.terminal
@@ -37,6 +43,14 @@ struct BatchCreate {
         let options = JourneyOptions(sandboxURL: sandboxURL, oauthState: Randomness(source: ports.random).oauthState(), unattended: true)
         var journey = Journey(steps: CreateJourney.steps, options: options, form: form)
         journey.state.acknowledgedWarnings = Set(problems.warnings)
+        if signsIn, let callback = LoopbackCallback(form.normalized(.callbackURL)) {
+            switch await BatchSignIn(performer: performer, console: console, wait: signInWait).redirectedAddress(for: journey.state.authorizationRequest, callback: callback) {
+            case .success(let address): journey.state.set(.code, to: address)
+            case .failure(let failure):
+                console.printError("ocwizard: \(TextSafety.visible(failure.message))")
+                return failure.status
+            }
+        }
         let outcome = await BatchDriver(performer: performer).run(&journey)
         let state = journey.state
         if !state.sameNameInstances.isEmpty {
@@ -47,7 +61,7 @@ struct BatchCreate {
         switch outcome {
         case .finished:
             guard let instance = journey.state.createdInstance else { return .failure }
-            if sandboxURL == nil { LastRun(ports).save(journey.state.form, namePrefix: values.namePrefix) }
+            LastRun(ports).save(journey.state.form, namePrefix: values.namePrefix)
             let baseURL = journey.state.form.normalized(.baseURL)
             console.printOutput(json ? CreateOutput.json(instance, baseURL: baseURL, form: journey.state.form) : CreateOutput.text(instance, baseURL: baseURL))
             return .success
@@ -84,8 +98,9 @@ struct LineCreate {
         let options = JourneyOptions(sandboxURL: sandboxURL, oauthState: Randomness(source: ports.random).oauthState(), browserAvailable: ports.browser.isAvailable)
         var journey = Journey(steps: CreateJourney.steps, options: options, form: form)
         io.say("ocwizard · new Microsoft Graph instance\(sandboxURL == nil ? "" : " · SANDBOX") (plain mode)")
-        let outcome = await LineDriver(io: io, performer: performer).run(&journey)
-        if journey.state.createdInstance != nil, sandboxURL == nil { LastRun(ports).save(journey.state.form, namePrefix: values.namePrefix) }
+        let lastRun = values.form.values.filter { values.sources[$0.key] == .lastRun }
+        let outcome = await LineDriver(io: io, performer: performer, lastRun: lastRun).run(&journey)
+        if journey.state.createdInstance != nil { LastRun(ports).save(journey.state.form, namePrefix: values.namePrefix) }
         if case .failed? = journey.state.lostAnswer?.search, journey.state.createdInstance == nil { return .outcomeUnknown }
         return ExitStatus(outcome, withoutInput: "create without prompts: ocwizard create --no-input --name NAME --code CODE_OR_URL … (see ocwizard create --help)", console: ports.terminal)
     }

@@ -27,6 +27,9 @@ struct CreateRun {
         if let sandbox {
             SandboxProcess.prefill(&values, baseURL: sandbox.baseURL)
             connection.embeddedSandbox = sandbox.embedded
+        } else if !settings.noInput && !settings.dryRun {
+            // A person's run starts from the last setup; a script says what it wants.
+            LastRun(ports).prefill(&values)
         }
         if settings.noInput || settings.dryRun {
             return await BatchCreate(values: values, connection: connection, json: settings.json, dryRun: settings.dryRun,

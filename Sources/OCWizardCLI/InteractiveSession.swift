@@ -58,7 +58,7 @@ struct InteractiveSession {
                                      "  Check before creating it again: ocwizard recover --name \(name)"])
         }
         guard let instance = final.createdInstance else { return (outcome.status, []) }
-        if sandbox == nil { LastRun(ports).save(final.form, namePrefix: values.namePrefix) }
+        LastRun(ports).save(final.form, namePrefix: values.namePrefix)
         return (outcome.status, InstanceSummary.lines(instance, baseURL: final.form.normalized(.baseURL), savedPath: final.savedPath))
     }
 

@@ -20,6 +20,20 @@ final class TerminalPrompter: LineIO {
         return line
     }
 
+    /// On a terminal, waits for a line in short polls and gives up once `interrupted()` holds;
+    /// elsewhere (a pipe holds its answers) reads as it comes.
+    func ask(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer {
+        guard terminal.isTerminal(.input) else { return ask(prompt).map(LineAnswer.line) ?? .endOfInput }
+        terminal.write(TextSafety.visibleLines(prompt), to: .output)
+        while !terminal.waitForInput(milliseconds: 100) {
+            if interrupted() {
+                terminal.write("\n", to: .output)
+                return .interrupted
+            }
+        }
+        return readAnswer().map(LineAnswer.line) ?? .endOfInput
+    }
+
     func askSecret(_ prompt: String) -> String? {
         terminal.write(TextSafety.visibleLines(prompt), to: .output)
         guard terminal.silenceEcho() else { return readAnswer() }

@@ -19,13 +19,17 @@ struct NonInteractiveRecover {
     let json: Bool
     let reauthenticate: Bool
     let ports: Ports
+    /// How long a sign-in through the browser is waited for (a loopback callback and no code).
+    var signInWait = BatchSignIn.codeLifetime
 
     /// Runs; returns the exit status.
     func run() async -> ExitStatus {
         let console = ports.terminal
-        let form = values.form
+        var form = values.form
+        // A loopback --callback-url without a code: the code comes from the browser (BatchSignIn).
+        let signsIn = reauthenticate && BatchSignIn.applies(to: form)
         var needed: [ParameterID] = [.baseURL, .userSecret, .organizationSecret]
-        if reauthenticate { needed += [.apiKey, .apiSecret, .code] }
+        if reauthenticate { needed += [.apiKey, .apiSecret] + (signsIn ? [] : [.code]) }
         let problems = Validator.problems(in: form, for: needed).errors
         for problem in problems {
             console.printError("ocwizard: error: \(problem.wireKey): \(problem.message) Set \(ValueSources.howToSet(problem.parameter)).")
@@ -39,6 +43,19 @@ struct NonInteractiveRecover {
                 // as it was is read first, so event settings the service dropped can be named.
                 let before = try await client.getInstance(id: id)
                 let callback = form.normalized(.callbackURL)
+                if signsIn, let loopback = LoopbackCallback(callback) {
+                    let request = AuthorizationRequest(baseURL: client.baseURL, credentials: Credentials(form: form), apiKey: form.normalized(.apiKey),
+                                                       apiSecret: form.secret(.apiSecret), callbackURL: callback,
+                                                       scope: before.configuration["oauth.scope"] ?? form.normalized(.scope),
+                                                       state: Randomness(source: ports.random).oauthState())
+                    let performer = LiveEffects(transport: Transports.make(connection, log: log.append), ports: ports)
+                    switch await BatchSignIn(performer: performer, console: console, wait: signInWait).redirectedAddress(for: request, callback: loopback) {
+                    case .success(let address): form[.code] = address
+                    case .failure(let failure):
+                        console.printError("ocwizard: \(TextSafety.visible(failure.message))")
+                        return failure.status
+                    }
+                }
                 let instance: Instance
                 do {
                     instance = try await client.reauthenticate(id: id, code: InstanceRequest.grantCode(in: form), apiKey: form.normalized(.apiKey),

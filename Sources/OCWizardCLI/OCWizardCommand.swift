@@ -23,9 +23,10 @@ public struct OCWizardCommand: AsyncParsableCommand {
               ocwizard recover             find an instance and its token again
               ocwizard recover --no-input --json --name graph-calendar-alice
               ocwizard profile export --output team-a.json
+              ocwizard authorize-url --api-key ID --callback-url URL   the sign-in URL, for scripts
             """,
         version: OCWizardVersion.current,
-        subcommands: [CreateCommand.self, RecoverCommand.self, ProfileCommand.self, EventsCommand.self],
+        subcommands: [CreateCommand.self, RecoverCommand.self, ProfileCommand.self, EventsCommand.self, AuthorizeURLCommand.self],
         defaultSubcommand: CreateCommand.self
     )
 

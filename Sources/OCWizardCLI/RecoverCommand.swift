@@ -20,6 +20,8 @@ struct RecoverCommand: AsyncParsableCommand {
               ocwizard recover --no-input --tag team-a
               ocwizard recover --reauthenticate --id 12345 --api-key ID \\
                 --code 'https://myapp.example.com/cb?code=…&state=…'
+              ocwizard recover --reauthenticate --id 12345 --api-key ID \\
+                --callback-url http://localhost:8765/callback   (no code: sign in in the browser)
             """
     )
 

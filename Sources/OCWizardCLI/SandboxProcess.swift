@@ -1,5 +1,6 @@
 import OpenConnectors
 import SystemPorts
+import Wizard
 
 /// An `ocwizard-sandbox` child on a free loopback port, stopped when the wizard exits.
 final class SandboxProcess {
@@ -16,10 +17,14 @@ final class SandboxProcess {
 
     /// Fills in the sandbox's address, secrets and Azure app unless a flag set them, and drops any
     /// other secret that did not come from a flag (a real signature key or grant code).
+    ///
+    /// The callback is the loopback one the Azure app step suggests, so the sandbox's consent page
+    /// sends the browser back to the wizard's listener as Microsoft would (the sandbox accepts any
+    /// redirect URI; a port in use is named on the Authorize step and pasting still works).
     static func prefill(_ values: inout ValueSources, baseURL: String) {
         let sandboxValues: [ParameterID: String] = [
             .baseURL: baseURL, .userSecret: userSecret.revealed, .organizationSecret: organizationSecret.revealed,
-            .apiKey: clientID, .apiSecret: clientSecret.revealed, .callbackURL: "https://localhost/ocwizard/callback",
+            .apiKey: clientID, .apiSecret: clientSecret.revealed, .callbackURL: AzureAppStep.suggestedLoopbackCallback,
         ]
         // Only a value typed as a flag beats the sandbox's own: a real secret, client or grant code
         // from the environment, a secrets file or a profile has no business going to the sandbox.

@@ -1,6 +1,7 @@
 import SystemPorts
 
-/// Opens web pages with `$BROWSER`, or `xdg-open` when the session has a display.
+/// Opens web pages with `$BROWSER`; under WSL with `wslview` (the Windows browser); else with
+/// `xdg-open` when the session has a display.
 public struct DesktopBrowser: BrowserOpening {
     private let command: String?
     private let launcher: any ProcessLauncher
@@ -11,6 +12,9 @@ public struct DesktopBrowser: BrowserOpening {
     public init(environment: ProcessEnvironment, launcher: any ProcessLauncher, childEnvironment: ProcessEnvironment) {
         if let browser = environment["BROWSER"] {
             command = browser
+        } else if environment["WSL_DISTRO_NAME"] != nil {
+            // WSL: Linux has no browser of its own; wslview (wslu) opens the Windows default one.
+            command = "wslview"
         } else {
             command = environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil ? "xdg-open" : nil
         }

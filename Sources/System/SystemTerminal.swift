@@ -44,6 +44,12 @@ public final class SystemTerminal: TerminalDevice {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings)
     }
 
+    public func waitForInput(milliseconds: Int) -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(milliseconds))
+        return ready != 0  // an error (EINTR) also returns, so the caller looks again
+    }
+
     private static func descriptor(_ stream: StandardStream) -> Int32 {
         switch stream {
         case .input: STDIN_FILENO

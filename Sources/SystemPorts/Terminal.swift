@@ -19,6 +19,14 @@ public protocol TerminalDevice: AnyObject, Sendable {
     func silenceEcho() -> Bool
     /// Puts back the echo `silenceEcho` turned off.
     func restoreEcho()
+    /// Waits up to `milliseconds` for standard input to have a line (or its end) to read; `true`
+    /// when `readLine` would not block.
+    func waitForInput(milliseconds: Int) -> Bool
+}
+
+extension TerminalDevice {
+    /// Input that is always ready (scripted terminals): nothing to wait for.
+    public func waitForInput(milliseconds: Int) -> Bool { true }
 }
 
 extension TerminalDevice {

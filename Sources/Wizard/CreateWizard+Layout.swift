@@ -40,14 +40,37 @@ extension CreateWizard {
         return ParameterTable[id].kind != .boolean
     }
 
-    /// Puts the focus on the first element of the step (or the first with an error).
+    /// Puts the focus where typing starts: the first field with an error; on a step with
+    /// pre-filled values (profile, environment, last run, sandbox…), the first empty required field,
+    /// or Next when every required value is there and passes; otherwise the first element.
     mutating func focusFirst() {
         let items = focusables
-        let firstError = items.first { item in
-            if case .field(let id) = item { return !(journey.state.messages[id]?.errors.isEmpty ?? true) }
-            return false
+        let fields = items.compactMap { item -> ParameterID? in if case .field(let id) = item { id } else { nil } }
+        if let firstError = fields.first(where: { !(journey.state.messages[$0]?.errors.isEmpty ?? true) }) {
+            focus = .field(firstError)
+            return
         }
-        focus = firstError ?? items.first ?? .action(.next)
+        let required = fields.filter { Validator.isRequired(ParameterTable[$0], in: form) }
+        if !fields.contains(where: isPrefilled) {
+            focus = items.first ?? .action(.next)
+        } else if let empty = required.first(where: needsTyping) {
+            focus = .field(empty)
+        } else if !required.isEmpty, items.contains(.action(.next)), Validator.problems(in: form, for: journey.current.checked).errors.isEmpty {
+            focus = .action(.next)
+        } else {
+            focus = items.first ?? .action(.next)
+        }
+    }
+
+    /// Whether a field holds the value the wizard started with (from any source), unchanged.
+    private func isPrefilled(_ id: ParameterID) -> Bool {
+        guard let value = configuration.prefill[id], !value.isEmpty else { return false }
+        return value == form[id]
+    }
+
+    /// Whether a field still needs typing: it is empty, or holds only the profile's name prefix.
+    private func needsTyping(_ id: ParameterID) -> Bool {
+        form.normalized(id).isEmpty || (id == .name && source(of: id) == .profile)
     }
 
     /// Keeps the focus on something that exists after the step's layout changed.

@@ -84,9 +84,8 @@ public struct CreateWizard: Sendable, Equatable {
         presetIndex = presets.firstIndex { $0.baseURL == base } ?? presets.firstIndex(of: .custom) ?? 0
         let effects = journey.start()
         precondition(effects.isEmpty, "a screen journey starts on a step without a call")
+        // With the connection already filled in (sandbox, environment, last run), Enter goes straight on.
         focusFirst()
-        // With the connection already filled in (sandbox, environment), Enter goes straight on.
-        if step == .connection, Validator.problems(in: form, for: ConnectionStep().checked).errors.isEmpty { focus = .action(.next) }
     }
 
     // MARK: The journey's state, as the views read it
@@ -146,6 +145,10 @@ public struct CreateWizard: Sendable, Equatable {
         case .tick(let instant):
             now = instant
             if busySince == nil, busy != nil { busySince = instant }
+            let wasExpired = SignInAge.isExpired(journey.state)
+            journey.state.now = instant
+            // The code just expired: Enter now gets a new sign-in (one key).
+            if !wasExpired, SignInAge.isExpired(journey.state), modal == nil, focusables.contains(.action(.newSignIn)) { focus = .action(.newSignIn) }
             return []
         case .paste(let text):
             return handlePaste(text)

@@ -20,6 +20,8 @@ public enum WizardAction: Sendable, Equatable, Hashable {
     /// Set the callback URL to a loopback one the wizard can catch the sign-in on.
     case useLoopbackCallback
     case retryAuthorizationURL
+    /// Fetch a new sign-in URL (the code of the old one has expired).
+    case newSignIn
     case generateKey
     case submit
     case copyToken
@@ -42,6 +44,7 @@ public enum WizardAction: Sendable, Equatable, Hashable {
         case .simulateSignIn: "Simulate sign-in"
         case .useLoopbackCallback: "Use a loopback callback"
         case .retryAuthorizationURL: "Try again"
+        case .newSignIn: "New sign-in"
         case .generateKey: "Generate key"
         case .submit: "Submit"
         case .copyToken: "Copy token"

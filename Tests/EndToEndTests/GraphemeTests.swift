@@ -10,6 +10,8 @@ struct GraphemeTests {
             try await tmux.waitFor(text: "Step 1 of 9 · Connection")
             try await tmux.press("NPage")
             try await tmux.waitFor(text: "Step 2 of 9 · Azure app")
+            // Every value is pre-filled, so the step starts on [ Next ]: Tab wraps to the client id.
+            try await tmux.press("Tab")
             try await tmux.press("C-u")
             try await tmux.waitFor("the client id cleared") { !$0.contains("sandbox-client-id") }
             // The accent goes in a write of its own once e is shown, so it arrives on its own.

@@ -11,6 +11,8 @@ struct LocaleTests {
             try await tmux.waitFor(text: "Step 1 of 9 · Connection")
             try await tmux.press("NPage")
             try await tmux.waitFor(text: "Step 2 of 9 · Azure app")
+            // Every value is pre-filled, so the step starts on [ Next ]: Tab wraps to the client id.
+            try await tmux.press("Tab")
             try await tmux.press("C-u")
             try await tmux.waitFor("the client id cleared") { !$0.contains("5a4db0c5") }
             try await tmux.type("/h\u{E9}llo-\u{6771}\u{4EAC}")

@@ -120,6 +120,8 @@ struct TerminalRestoreTests {
             if mode == .createScreen {
                 try await tmux.press("NPage")
                 try await tmux.waitFor(text: "Step 2 of 9 · Azure app")
+                // Every value is pre-filled, so the step starts on [ Next ]: Tab wraps to the client id.
+                try await tmux.press("Tab")
                 try await tmux.type("-typed")
                 try await tmux.waitFor(text: "000000000001-typed")
             }

@@ -4,17 +4,22 @@ import Wizard
 
 /// An in-memory effect performer: answers each effect from a script and records what it was asked.
 final class ScriptedPerformer: EffectPerformer {
-    private let answer: @Sendable (Effect, Int) -> [EffectResult]
+    let answer: @Sendable (Effect, Int) -> [EffectResult]
+    private let listening: @Sendable (@escaping @Sendable (EffectResult) -> Void) -> Void
     private let asked = Mutex<[Effect]>([])
 
-    /// Answers with `answer(effect, how many of this kind came before)`.
-    init(_ answer: @escaping @Sendable (Effect, Int) -> [EffectResult]) { self.answer = answer }
+    /// Answers with `answer(effect, how many of this kind came before)`; a listener's `emit` is
+    /// handed to `listening`, for a fake browser to report through later.
+    init(_ answer: @escaping @Sendable (Effect, Int) -> [EffectResult], listening: @escaping @Sendable (@escaping @Sendable (EffectResult) -> Void) -> Void = { _ in }) {
+        self.answer = answer; self.listening = listening
+    }
 
     func perform(_ effect: Effect, emit: @escaping @Sendable (EffectResult) -> Void) async {
         let earlier = asked.withLock { list in
             defer { list.append(effect) }
             return list.filter { $0.kind == effect.kind }.count
         }
+        if case .listenForRedirect = effect { listening(emit) }
         for result in answer(effect, earlier) { emit(result) }
     }
 

@@ -21,12 +21,32 @@ struct InProcessCreateTests {
         return settings
     }
 
-    @Test("a successful create against a real host remembers its values in last-run.json: mode 0600, no secret, no code, no name")
-    func lastRunHasNoSecret() async throws {
+    @Test("a successful create against a sandbox reached with --base-url prints the instance and remembers nothing")
+    func sandboxByBaseURLIsNotRemembered() async throws {
         let sandbox = try await TestSandbox.start()
         let fake = InMemoryPorts(environment: Self.environment)
         let status = await CreateRun(settings: try await settings(sandbox, json: true), ports: fake.ports).run()
         #expect(status == 0, "\(fake.terminal.error)")
+        #expect(fake.files.paths.isEmpty, "a sandbox run was remembered: \(fake.files.paths)")
+        // The JSON went to standard output, and no secret to either stream.
+        let printed = try #require(try JSONSerialization.jsonObject(with: Data(fake.terminal.output.utf8)) as? [String: Any])
+        #expect(printed["name"] as? String == "in-process")
+        for secret in TestSandbox.secrets { #expect(!(fake.terminal.output + fake.terminal.error).contains(secret)) }
+        await sandbox.server.stop()
+    }
+
+    @Test("a successful create against a real host is remembered in last-run.json: mode 0600, no secret, no code, no name; profile export reads it")
+    func lastRunHasNoSecret() throws {
+        let fake = InMemoryPorts(environment: Self.environment)
+        var form = InstanceForm()
+        form[.baseURL] = "https://api.openconnectors.eu10.hana.ondemand.com/elements/api-v2"
+        for (id, secret) in zip([ParameterID.userSecret, .organizationSecret, .apiSecret], TestSandbox.secrets) { form[id] = secret }
+        form[.apiKey] = TestSandbox.clientID
+        form[.callbackURL] = "http://localhost:8765/callback"
+        form[.code] = "http://localhost:8765/callback?code=0.Aabcdefghijklmnopqrstuvwxyz&state=s"
+        form[.name] = "in-process"
+        form[.tags] = "team-a"
+        LastRun(fake.ports).save(form)
         let path = "/home/alice/.state/ocwizard/last-run.json"
         #expect(fake.files.paths == [path])
         #expect(fake.files.madeDirectories == ["/home/alice/.state/ocwizard"])
@@ -38,14 +58,9 @@ struct InProcessCreateTests {
         #expect(json["name"] == nil)
         for secret in TestSandbox.secrets { #expect(!file.contents.contains(secret)) }
         #expect(!file.contents.contains("code"))
-        // The JSON went to standard output, and no secret to either stream.
-        let printed = try #require(try JSONSerialization.jsonObject(with: Data(fake.terminal.output.utf8)) as? [String: Any])
-        #expect(printed["name"] as? String == "in-process")
-        for secret in TestSandbox.secrets { #expect(!(fake.terminal.output + fake.terminal.error).contains(secret)) }
         // profile export reads it back through the same ports.
         #expect(ProfileExportCommand.parseOrExit([]).run(ports: fake.ports) == .success)
         #expect(fake.terminal.output.contains("\"apiKey\" : \"\(TestSandbox.clientID)\"") || fake.terminal.output.contains("\"apiKey\": \"\(TestSandbox.clientID)\""))
-        await sandbox.server.stop()
     }
 
     @Test("a refused create writes no last-run file and reports on standard error")

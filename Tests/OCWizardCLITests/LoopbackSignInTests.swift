@@ -37,8 +37,13 @@ struct LoopbackSignInTests {
         while reported.withLock({ $0.isEmpty }), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(reported.withLock { $0 } == [.redirectListening(.success(Done()))])
 
-        // The browser: the consent page answers with a redirect, followed to the listener.
+        // A refusal first (the user pressed Cancel on the consent page): the listener says why and stays.
         let browser = CurlTransport()
+        let refused = try await browser.send(HTTPRequest(method: "GET", url: callback + "?error=access_denied&error_description=The+user+declined.&state=loop-state"))
+        #expect(refused.status == 400)
+        #expect(String(decoding: refused.body, as: UTF8.self).contains("The user declined."))
+
+        // The browser: the consent page answers with a redirect, followed to the listener.
         let consent = try await browser.send(HTTPRequest(method: "GET", url: oauthURL))
         #expect(consent.status == 302)
         let location = try #require(consent.header("Location"))
@@ -47,11 +52,16 @@ struct LoopbackSignInTests {
         #expect(landing.status == 200)
         #expect(String(decoding: landing.body, as: UTF8.self).contains("you can close this tab and go back to the terminal"))
 
-        // The listener stopped by itself after the code; the journey went past the grant code.
+        // The listener stopped by itself after the code: a second redirect finds nobody there.
         await listening.value
+        await #expect(throws: (any Error).self) { try await browser.send(HTTPRequest(method: "GET", url: location)) }
+        // The journey showed the refusal, then went past the grant code with the code.
         for result in reported.withLock({ $0 }).dropFirst() { _ = journey.receive(result) }
         #expect(journey.state.step == .events)
         #expect(journey.state.form[.code] == location)
+        // A late second catch (another tab) changes nothing once the step is passed.
+        _ = journey.receive(.redirectCaught(.signedIn(url: callback + "?code=0.Aother-code-0123456789abcdef&state=loop-state")))
+        #expect(journey.state.step == .events && journey.state.form[.code] == location)
         #expect(GrantCode.parse(location, expectedState: "loop-state").map(\.state) == .success("loop-state"))
         await sandbox.server.stop()
     }

@@ -97,7 +97,7 @@ struct NoInputCreateTests {
         let command = String(result.stdout[result.stdout.range(of: "printf '%s\\n'")!.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
         let realCurl = try #require(["/usr/bin/curl", "/bin/curl"].first { FileManager.default.isExecutableFile(atPath: $0) })
         let recorded = runner.home.appendingPathComponent("curl-argv").path
-        _ = try runner.file("bin/curl", "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(recorded)'\nexec '\(realCurl)' \"$@\"\n", mode: 0o755)
+        _ = try runner.executable("bin/curl", "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(recorded)'\nexec '\(realCurl)' \"$@\"\n")
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         shell.arguments = ["-c", command + " -s -o /dev/null -w '%{http_code}'"]

@@ -19,6 +19,14 @@ struct DesktopBrowserTests {
             detached: true)])
     }
 
+    @Test("Under WSL (WSL_DISTRO_NAME) wslview opens the Windows browser, even with WSLg's display; $BROWSER still wins")
+    func wsl() throws {
+        let processes = InMemoryProcesses()
+        try DesktopBrowser(environment: ProcessEnvironment(values: ["WSL_DISTRO_NAME": "Ubuntu", "DISPLAY": ":0"]), launcher: processes, childEnvironment: child).open("https://a.example")
+        try DesktopBrowser(environment: ProcessEnvironment(values: ["WSL_DISTRO_NAME": "Ubuntu", "BROWSER": "firefox"]), launcher: processes, childEnvironment: child).open("https://a.example")
+        #expect(processes.started.map(\.request.program) == ["wslview", "firefox"])
+    }
+
     @Test("a display means xdg-open; no display and no $BROWSER means no browser, with a reason")
     func display() throws {
         let processes = InMemoryProcesses()

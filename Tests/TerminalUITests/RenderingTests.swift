@@ -1,3 +1,4 @@
+import OpenConnectors
 import TerminalUI
 import Testing
 @testable import Wizard
@@ -75,5 +76,44 @@ struct RenderingTests {
         let cursor = try! #require(buffer.cursor)
         #expect(cursor.column < 80)
         #expect(buffer.textLines[cursor.row].contains("…"))
+    }
+}
+
+@Suite("The last run's values on screen")
+struct LastRunScreenTests {
+    @Test("Values from the last run are marked [last run]; the focus starts on the first empty required field, then on Next once all are there")
+    func marksAndFocus() {
+        let prefill: [ParameterID: String] = [.baseURL: "https://oc.example.com/elements/api-v2", .apiKey: "0f5e4a1c-1111-2222-3333-444455556666",
+                                              .callbackURL: "http://localhost:8765/callback", .scope: "offline_access User.Read"]
+        let sources = Dictionary(uniqueKeysWithValues: prefill.keys.map { ($0, ValueSource.lastRun) })
+        var wizard = CreateWizard(configuration: WizardConfiguration(prefill: prefill, prefillSources: sources, oauthState: "s"))
+        #expect(wizard.focus == .field(.userSecret), "the host is there: typing starts at the user secret")
+        let connection = WizardView(theme: .color).render(wizard, width: 100, height: 30).textLines
+        #expect(connection.contains { $0.contains("https://oc.example.com/elements/api-v2") && $0.contains("[last run]") })
+        #expect(!connection.contains { $0.contains("User secret") && $0.contains("[last run]") })
+        wizard.type("user-secret")
+        wizard.press(.tab)
+        wizard.type("org-secret")
+        wizard.press(.pageDown)
+        wizard.receive(.credentialsVerified(.success(Done())))
+        #expect(wizard.step == .azureApp)
+        #expect(wizard.focus == .field(.apiSecret), "the client secret is the one value to type")
+        let azure = WizardView(theme: .color).render(wizard, width: 100, height: 30).textLines
+        #expect(azure.contains { $0.contains("Azure client ID") && $0.contains("[last run]") })
+        #expect(azure.contains { $0.contains("OAuth callback URL") && $0.contains("[last run]") })
+        // Changed, a value is this run's and loses its mark.
+        wizard.press(.backTab)
+        wizard.type("x")
+        #expect(!WizardView(theme: .color).render(wizard, width: 100, height: 30).textLines.contains { $0.contains("Azure client ID") && $0.contains("[last run]") })
+        #expect(wizard.source(of: .callbackURL) == .lastRun)
+    }
+
+    @Test("With every Azure app value pre-filled (make run), the step starts on Next")
+    func sandboxAzureAppStartsOnNext() {
+        var wizard = ScreenFixtures.sandbox()
+        wizard.press(.enter)
+        wizard.receive(.credentialsVerified(.success(Done())))
+        #expect(wizard.step == .azureApp)
+        #expect(wizard.focus == .action(.next))
     }
 }

@@ -42,6 +42,8 @@ enum ScreenFixtures {
         var wizard = sandbox()
         wizard.press(.enter, .enter, .enter, .enter)
         wizard.receive(.credentialsVerified(.success(Done())))
+        // Every value is pre-filled, so the step starts on [ Next ]; these screens show its fields.
+        wizard.focus = .field(.apiKey)
         return wizard
     }
 

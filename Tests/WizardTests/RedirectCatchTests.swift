@@ -33,6 +33,25 @@ struct RedirectCatchTests {
         #expect(caught == .signedIn(url: "\(loopback)?code=\(caughtCode)&state=\(testState)"))
     }
 
+    @Test("A localhost callback's redirect is rebuilt on localhost (it listens on 127.0.0.1), so the code passes the callback check")
+    func localhostKeepsItsName() {
+        let named = LoopbackCallback("http://localhost:8765/callback")!
+        #expect(named.endpoint == LoopbackEndpoint(address: "127.0.0.1", port: 8765))
+        let (_, caught) = RedirectCatch.answer(LoopbackRequest(method: "GET", target: "/callback?code=\(caughtCode)&state=\(testState)"),
+                                               callback: named, expectedState: testState)
+        let url = "http://localhost:8765/callback?code=\(caughtCode)&state=\(testState)"
+        #expect(caught == .signedIn(url: url))
+        var wizard = CreateWizard(configuration: WizardConfiguration(oauthState: testState))
+        wizard.passConnection()
+        wizard.fillAzureApp(callbackURL: "http://localhost:8765/callback")
+        wizard.press(.tab, .enter)
+        wizard.receive(.authorizationURL(.success(OAuthRedirect(oauthUrl: "https://login.example/authorize?state=\(testState)", element: "microsoftgraph"))))
+        wizard.receive(.redirectCaught(.signedIn(url: url)))
+        #expect(wizard.step == .events, "the caught redirect did not pass the callback check: \(String(describing: wizard.banner))")
+        #expect(LoopbackCallback("http://[::1]:9000/cb")!.origin == "http://[::1]:9000")
+        #expect(LoopbackCallback("http://localhost/cb")!.origin == "http://localhost")
+    }
+
     @Test("Another path gets 404, a wrong or missing state 400; neither reaches the flow")
     func wrongPathOrState() {
         let elsewhere = RedirectCatch.answer(LoopbackRequest(method: "GET", target: "/favicon.ico"), callback: callback, expectedState: testState)

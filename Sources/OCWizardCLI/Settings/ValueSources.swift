@@ -28,6 +28,12 @@ struct ValueSources: Sendable {
         for (id, value) in flags { set(id, value, from: .flag) }
     }
 
+    /// Sets `id` from a source below all others, unless another source set it already.
+    mutating func fillGap(_ id: ParameterID, _ value: String, from source: ValueSource) {
+        guard sources[id] == nil, !value.isEmpty else { return }
+        set(id, value, from: source)
+    }
+
     private mutating func set(_ id: ParameterID, _ value: String, from source: ValueSource) {
         form[id] = value
         sources[id] = source

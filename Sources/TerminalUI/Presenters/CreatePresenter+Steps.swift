@@ -35,7 +35,9 @@ extension CreatePresenter {
             }
         }
         let messages = state.problems(for: id).map { FormField.Message(isError: $0.severity == .error, text: $0.message) }
-        return FormField.Props(label: row.label, focused: focused, value: value, messages: messages)
+        // The last run's values are marked on the row: they were not chosen for this run.
+        let origin = state.source(of: id) == .lastRun ? "[last run]" : nil
+        return FormField.Props(label: row.label, focused: focused, value: value, messages: messages, origin: origin)
     }
 
     /// The host preset picker: the preset's name and its host.

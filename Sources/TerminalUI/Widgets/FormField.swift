@@ -18,6 +18,8 @@ struct FormField: LinesWidget {
         var value: Value
         /// Problems with the value, in order.
         var messages: [Message]
+        /// A mark after the box saying where an unchanged value came from ("[last run]"), if shown.
+        var origin: String? = nil
     }
 
     /// What the box shows.
@@ -40,7 +42,8 @@ struct FormField: LinesWidget {
     let theme: Theme
 
     func lines(width: Int) -> [ScreenLine] {
-        let boxWidth = FormLayout.boxWidth(width)
+        let mark = props.origin.map { " " + $0 } ?? ""
+        let boxWidth = max(10, FormLayout.boxWidth(width) - DisplayWidth.of(mark))
         let label = Span(DisplayWidth.prefix(of: props.label, fitting: FormLayout.labelWidth).padded(to: FormLayout.labelWidth),
                          props.focused ? theme.focusedLabel : theme.label)
         var line = ScreenLine([label, Span(" ")], isFocused: props.focused)
@@ -55,6 +58,7 @@ struct FormField: LinesWidget {
             line.spans.append(Span(window.visible.padded(to: boxWidth), props.focused ? theme.focusedField : theme.field))
             if props.focused { line.cursorColumn = FormLayout.boxColumn + window.cursorColumn }
         }
+        if !mark.isEmpty { line.spans.append(Span(mark, theme.placeholder)) }
         return [line] + messageLines(width: width)
     }
 

@@ -55,6 +55,13 @@ public struct Banner: Sendable, Equatable {
 public struct AuthorizationURL: Sendable, Equatable {
     public var url: String
     public var request: AuthorizationRequest
+    /// When it was fetched (the journey's clock then), for `SignInAge`.
+    public var fetchedAt: ContinuousClock.Instant?
+
+    /// The sign-in URL the service returned for `request`, fetched at `fetchedAt`.
+    public init(url: String, request: AuthorizationRequest, fetchedAt: ContinuousClock.Instant? = nil) {
+        self.url = url; self.request = request; self.fetchedAt = fetchedAt
+    }
 
     /// The `state` a redirect from this sign-in carries: the one in the returned URL, which the
     /// service may have chosen itself (API notes 11.2), or the one asked for when the URL has none.
@@ -129,6 +136,8 @@ public struct JourneyState: Sendable, Equatable {
     public var sameNameInstances: [Instance] = []
     /// Whether the last step was passed: a child journey has returned its values.
     public var finished = false
+    /// The latest clock reading a driver gave (screen ticks, the line driver before each question).
+    public var now: ContinuousClock.Instant?
 
     /// A state on `step` with `form`.
     public init(options: JourneyOptions, form: InstanceForm, step: WizardStep) {

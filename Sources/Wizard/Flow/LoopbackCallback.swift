@@ -10,6 +10,9 @@ public struct LoopbackCallback: Sendable, Equatable, Hashable {
     public let endpoint: LoopbackEndpoint
     /// The path the browser is sent to (`/` when the URL has none).
     public let path: String
+    /// `http://`, the host and the port as the callback URL writes them: the browser comes back
+    /// to this address, so the caught redirect is rebuilt on it (`localhost` stays `localhost`).
+    public let origin: String
 
     /// The loopback callback of `callbackURL`, or `nil` when the URL is not `http` on a loopback address.
     public init?(_ callbackURL: String) {
@@ -22,6 +25,7 @@ public struct LoopbackCallback: Sendable, Equatable, Hashable {
         }
         endpoint = LoopbackEndpoint(address: address, port: url.port ?? 80)
         path = url.path.isEmpty ? "/" : url.path
+        origin = "http://" + (url.host.contains(":") ? "[\(url.host)]" : url.host) + (url.port.map { ":\($0)" } ?? "")
     }
 
     /// The `ssh` command that forwards this callback's port from the user's machine to `host`.
@@ -58,8 +62,7 @@ public enum RedirectCatch {
         guard values["state"] == expectedState else {
             return (page(400, "Not this sign-in", "This address belongs to another sign-in (its state does not match). Go back to the terminal and open the sign-in URL the wizard shows now.", ends: false), nil)
         }
-        let authority = callback.endpoint.address.contains(":") ? "[\(callback.endpoint.address)]" : callback.endpoint.address
-        let url = "http://\(authority):\(callback.endpoint.port)\(request.target)"
+        let url = callback.origin + request.target
         switch GrantCode.parse(url, expectedState: expectedState) {
         case .success:
             return (page(200, "Signed in", "Signed in — you can close this tab and go back to the terminal.", ends: true), .signedIn(url: url))

@@ -13,11 +13,11 @@ enum Screen {
     }
 
     /// The sign-in URL on the Authorize step: the first row that starts with `http://` or
-    /// `https://` and the rows after it up to a blank one, joined (the wizard wraps it at the
-    /// screen's edge).
+    /// `https://` and holds no space (a sentence that wraps before a URL does not count), and the
+    /// rows after it up to a blank one, joined (the wizard wraps it at the screen's edge).
     static func signInURL(in screen: String) -> String? {
         let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let first = rows.firstIndex(where: { $0.hasPrefix("http://") || $0.hasPrefix("https://") }) else { return nil }
+        guard let first = rows.firstIndex(where: { ($0.hasPrefix("http://") || $0.hasPrefix("https://")) && !$0.contains(" ") }) else { return nil }
         return rows[first...].prefix { !$0.isEmpty }.joined()
     }
 

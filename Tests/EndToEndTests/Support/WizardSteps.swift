@@ -7,7 +7,7 @@ enum WizardSteps {
     /// Types the connection secrets and the Azure app values; ends on Authorize with its URL on screen.
     static func typeConnectionAndAzureApp(_ tmux: TmuxSession) async throws -> String {
         try await tmux.waitFor(text: "Step 1 of 9 · Connection")
-        try await tmux.press("Tab", "Tab")
+        // The API base URL came from --base-url: the focus starts on the user secret.
         try await tmux.type("sandbox-user")
         try await tmux.press("Tab")
         try await tmux.type("sandbox-org")

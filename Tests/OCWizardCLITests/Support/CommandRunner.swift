@@ -71,6 +71,25 @@ struct CommandRunner {
         return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Writes an executable script in the private home through a child shell; returns its path.
+    ///
+    /// Were this process to open it for writing, a child forked meanwhile by another test could
+    /// hold the descriptor, and running the script would fail with "Text file busy".
+    func executable(_ name: String, _ contents: String) throws -> String {
+        let url = home.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "cat > \"$1\" && chmod 755 \"$1\"", "sh", url.path]
+        let input = Pipe()
+        shell.standardInput = input
+        try shell.run()
+        input.fileHandleForWriting.write(Data(contents.utf8))
+        try input.fileHandleForWriting.close()
+        shell.waitUntilExit()
+        return url.path
+    }
+
     /// Writes a file in the private home with the given mode; returns its path.
     func file(_ name: String, _ contents: String, mode: Int = 0o600) throws -> String {
         let url = home.appendingPathComponent(name)

@@ -6,13 +6,13 @@ public struct AuthorizeStep: FlowStep {
     public var id: WizardStep { .authorize }
 
     public func intro(_ state: JourneyState) -> StepIntro {
-        StepIntro("Sign in with Microsoft", ([
+        StepIntro("Sign in with Microsoft", ([SignInAge(state)?.text].compactMap { $0 } + [
             "Open this address in a browser, sign in with the account to connect and accept the consent screen:",
         ] + Self.waitingText(state)).joined(separator: " "))
     }
 
     /// What the step says about the loopback listener: where it waits, and over SSH how to reach it.
-    static func waitingText(_ state: JourneyState) -> [String] {
+    public static func waitingText(_ state: JourneyState) -> [String] {
         guard let listener = state.redirectListener, listener.isListening else { return [] }
         let address = state.form.normalized(.callbackURL)
         var text = ["The wizard waits for the browser to come back to \(address) and goes on by itself; pasting the address on the next step works too."]
@@ -24,8 +24,10 @@ public struct AuthorizeStep: FlowStep {
 
     public func actions(_ state: JourneyState) -> [WizardAction] {
         guard state.authorization != nil else { return state.busy == nil ? [.retryAuthorizationURL, .back] : [] }
-        // Enter opens the browser when one can be opened: the first button has the focus.
-        return (state.options.browserAvailable ? [.openBrowser] : []) + [.copyURL] + (state.isSandbox ? [.simulateSignIn] : []) + [.next]
+        // Enter opens the browser when one can be opened: the first button has the focus; once
+        // the code has expired, Enter gets a new sign-in.
+        let renew: [WizardAction] = SignInAge.isExpired(state) ? [.newSignIn] : []
+        return renew + (state.options.browserAvailable ? [.openBrowser] : []) + [.copyURL] + (state.isSandbox ? [.simulateSignIn] : []) + [.next]
     }
 
     /// Fetches the sign-in URL unless the one on hand fits the current values (or no person signs
@@ -47,6 +49,9 @@ public struct AuthorizeStep: FlowStep {
         switch action {
         case .retryAuthorizationURL:
             return .run(enter(&state))
+        case .newSignIn:
+            state.authorization = nil
+            return .run(enter(&state))
         case .copyURL:
             return state.authorization.map { .run([.copyToClipboard($0.url)]) } ?? .stay
         case .openBrowser:
@@ -67,7 +72,7 @@ public struct AuthorizeStep: FlowStep {
             state.busy = nil
             switch outcome {
             case .success(let redirect):
-                state.authorization = AuthorizationURL(url: redirect.oauthUrl, request: state.authorizationRequest)
+                state.authorization = AuthorizationURL(url: redirect.oauthUrl, request: state.authorizationRequest, fetchedAt: state.now)
                 return .run(Journey.listenEffects(&state))
             case .failure(let error):
                 return .failed(error)
