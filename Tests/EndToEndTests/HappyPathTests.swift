@@ -80,8 +80,8 @@ struct HappyPathTests {
             #expect(configuration["event.notification.signature.key"] != nil, "no signature key was sent")
             #expect(configuration["oauth.callback.url"] == "http://localhost:8765/callback", "the sandbox does not use the loopback callback")
 
-            // [ Quit ]: exit 0, and the sandbox child goes with the wizard.
-            try await tmux.press("Tab", until: "Enter quit", atMost: 2)
+            // [ Quit ] (after Copy token, Send test event and Save to file): exit 0, and the sandbox child goes with the wizard.
+            try await tmux.press("Tab", until: "Enter quit", atMost: 3)
             try await tmux.press("Enter")
             #expect(try await tmux.waitForExit() == 0)
             #expect(try await Processes.waitForEnd(of: sandboxPID), "ocwizard-sandbox (\(sandboxPID)) still runs after the wizard quit")

@@ -107,10 +107,11 @@ import Testing
 
     @Test func handledDelayCreatesTheInstanceBeforeTheSlowAnswer() async throws {
         try await withSandbox { sandbox in
-            try await inject(sandbox, ["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 8_000, "handled": true])
+            // Long enough for a busy test run (the cooperative pool shared by every in-process sandbox).
+            try await inject(sandbox, ["path": "/elements/api-v2/instances", "method": "POST", "delayMs": 20_000, "handled": true])
             let answer = Task { try await sandbox.createInstance(name: "slow") }
             // The instance is listed while its answer is still being held back.
-            let deadline = ContinuousClock.now + .seconds(7)
+            let deadline = ContinuousClock.now + .seconds(19)
             var listed: [[String: Any]] = []
             while listed.isEmpty, ContinuousClock.now < deadline {
                 listed = try await sandbox.send("GET", "/instances").array

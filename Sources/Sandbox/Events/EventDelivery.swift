@@ -52,11 +52,29 @@ struct EventDelivery: Sendable {
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue(eventId, forHTTPHeaderField: WebhookSignature.idHeaderName)
         if let signature { request.setValue(signature, forHTTPHeaderField: WebhookSignature.headerName) }
-        do {
-            let (_, response) = try await URLSession.shared.data(for: request)
-            return ((response as? HTTPURLResponse)?.statusCode, nil)
-        } catch {
-            return (nil, error.localizedDescription)
+        // The completion-handler API, started from a dispatch thread: corelibs' async
+        // `URLSession.data(for:)` blocks the calling thread in `DispatchQueue.sync`, and on the
+        // cooperative pool (two threads here) a few deliveries at once stalled every other task of
+        // the process, the sandbox's own HTTP server included.
+        let prepared = request
+        return await withCheckedContinuation { (continuation: CheckedContinuation<(Int?, String?), Never>) in
+            DispatchQueue.global().async {
+                Self.session.dataTask(with: prepared) { _, response, error in
+                    if let error {
+                        continuation.resume(returning: (nil, error.localizedDescription))
+                    } else {
+                        continuation.resume(returning: ((response as? HTTPURLResponse)?.statusCode, nil))
+                    }
+                }.resume()
+            }
         }
     }
+
+    /// The session deliveries use: no cache, no cookies, and no proxy (the platform delivers
+    /// straight to the receiver; a local receiver behind `http_proxy` would never be reached).
+    private static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.connectionProxyDictionary = [:]
+        return URLSession(configuration: configuration)
+    }()
 }

@@ -113,7 +113,21 @@ struct SandboxHTTP: Sendable {
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = body
-        let (data, response) = try await session.data(for: request)
+        // The completion-handler API from a dispatch thread: corelibs' async `data(for:)` blocks
+        // its caller in `DispatchQueue.sync`, and two of those at once held both threads of the
+        // cooperative pool, stalling every in-process sandbox of the test run for 30 s.
+        let prepared = request
+        let (data, response) = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, URLResponse), any Error>) in
+            DispatchQueue.global().async {
+                session.dataTask(with: prepared) { data, response, error in
+                    if let error { continuation.resume(throwing: error) } else if let response {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: Unexpected(description: "no response from \(url)"))
+                    }
+                }.resume()
+            }
+        }
         guard let http = response as? HTTPURLResponse else { throw Unexpected(description: "no HTTP response from \(url)") }
         var names: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
