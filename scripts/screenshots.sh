@@ -149,7 +149,8 @@ wait_for "Step 1 of 9 · Connection"
 shot 01-connection
 
 press_until Enter "Step 2 of 9 · Azure app"
-keys Tab
+# Every value is pre-filled, so the step starts on [ Next ]: Tab wraps to the client id, then the secret.
+keys Tab Tab
 wait_for "Azure client secret (oauth.api.secret)"
 shot 02-azure-app
 keys F1
@@ -170,7 +171,7 @@ CODE=$(printf '%s' "$REDIRECT" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
 [ -n "$CODE" ] || die "no code in the redirect: $REDIRECT"
 curl -s -o /dev/null -X POST "$BASE/elements/api-v2/instances" \
     -H 'Authorization: User sandbox-user, Organization sandbox-org' -H 'Content-Type: application/json' -H 'Accept: application/json' \
-    -d "{\"element\":{\"key\":\"microsoftgraph\"},\"name\":\"spends-the-code\",\"providerData\":{\"code\":\"$CODE\"},\"configuration\":{\"oauth.api.key\":\"5a4db0c5-c11e-4d1d-a000-000000000001\",\"oauth.api.secret\":\"sandbox-client-secret\",\"oauth.callback.url\":\"https://localhost/ocwizard/callback\"}}"
+    -d "{\"element\":{\"key\":\"microsoftgraph\"},\"name\":\"spends-the-code\",\"providerData\":{\"code\":\"$CODE\"},\"configuration\":{\"oauth.api.key\":\"5a4db0c5-c11e-4d1d-a000-000000000001\",\"oauth.api.secret\":\"sandbox-client-secret\",\"oauth.callback.url\":\"http://localhost:8765/callback\"}}"
 
 keys PageDown
 wait_for "Step 4 of 9 · Grant code"
@@ -252,7 +253,7 @@ done
 SANDBOX_URL=$(sed -n 's/^listening on //p' "$WORK/sandbox.out" | head -n 1)
 start wrong "$BIN/ocwizard" --base-url "$SANDBOX_URL"
 wait_for "Step 1 of 9 · Connection"
-keys Tab Tab
+# The base URL is pre-filled, so the focus starts on the first empty required field: the user secret.
 type_text "sandbox-user"
 keys Tab
 type_text "not-the-org-secret"
