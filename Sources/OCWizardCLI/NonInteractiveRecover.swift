@@ -27,9 +27,12 @@ struct NonInteractiveRecover {
         let console = ports.terminal
         var form = values.form
         // A loopback --callback-url without a code: the code comes from the browser (BatchSignIn).
-        let signsIn = reauthenticate && BatchSignIn.applies(to: form)
+        // Without a code and without --callback-url, the instance's own callback URL decides
+        // once the instance is read: a loopback one signs in the same way.
+        var signsIn = reauthenticate && BatchSignIn.applies(to: form)
+        let instanceCallbackMayDecide = reauthenticate && form.normalized(.code).isEmpty && form.normalized(.callbackURL).isEmpty
         var needed: [ParameterID] = [.baseURL, .userSecret, .organizationSecret]
-        if reauthenticate { needed += [.apiKey, .apiSecret] + (signsIn ? [] : [.code]) }
+        if reauthenticate { needed += [.apiKey, .apiSecret] + (signsIn || instanceCallbackMayDecide ? [] : [.code]) }
         let problems = Validator.problems(in: form, for: needed).errors
         for problem in problems {
             console.printError("ocwizard: error: \(problem.wireKey): \(problem.message) Set \(ValueSources.howToSet(problem.parameter)).")
@@ -42,7 +45,16 @@ struct NonInteractiveRecover {
                 // The client keeps the instance's callback URL unless one was given; the instance
                 // as it was is read first, so event settings the service dropped can be named.
                 let before = try await client.getInstance(id: id)
-                let callback = form.normalized(.callbackURL)
+                var callback = form.normalized(.callbackURL)
+                if instanceCallbackMayDecide {
+                    let own = before.configuration[ParameterTable[.callbackURL].wireKey] ?? ""
+                    guard LoopbackCallback(own) != nil else {
+                        console.printError("ocwizard: error: \(ParameterTable[.code].wireKey): a grant code is needed: the instance's callback URL is not a loopback one ocwizard can listen on. Set \(ValueSources.howToSet(.code)).")
+                        return .invalidInput
+                    }
+                    callback = own
+                    signsIn = true
+                }
                 if signsIn, let loopback = LoopbackCallback(callback) {
                     let request = AuthorizationRequest(baseURL: client.baseURL, credentials: Credentials(form: form), apiKey: form.normalized(.apiKey),
                                                        apiSecret: form.secret(.apiSecret), callbackURL: callback,

@@ -55,7 +55,7 @@ struct RecoverCommand: AsyncParsableCommand {
     @Option(name: .customLong("api-key"), help: ArgumentHelp("With --reauthenticate: \(ParameterTable[.apiKey].help)", valueName: "id"))
     var apiKey: String?
 
-    @Option(name: .customLong("callback-url"), help: ArgumentHelp("With --reauthenticate: \(ParameterTable[.callbackURL].help) Defaults to the instance's.", valueName: "url"))
+    @Option(name: .customLong("callback-url"), help: ArgumentHelp("With --reauthenticate: \(ParameterTable[.callbackURL].help) Defaults to the instance's; a loopback one (given or the instance's) with no code signs in through the browser.", valueName: "url"))
     var callbackURL: String?
 
     @Flag(help: "Ask line by line instead of drawing screens (also when not a terminal, TERM=dumb or ACCESSIBLE is set).")

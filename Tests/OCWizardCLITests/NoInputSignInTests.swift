@@ -84,6 +84,50 @@ struct NoInputSignInTests {
         await sandbox.server.stop()
     }
 
+    /// Plays the browser for a printed sign-in URL: the consent page, then its redirect to the listener.
+    static func playBrowser(_ fake: InMemoryPorts) async throws {
+        let url = try await Self.printedSignInURL(fake)
+        let browser = CurlTransport()
+        let location = try #require(try await browser.send(HTTPRequest(method: "GET", url: url)).header("Location"))
+        #expect(try await browser.send(HTTPRequest(method: "GET", url: location)).status == 200)
+    }
+
+    @Test("recover --reauthenticate --no-input without a code or --callback-url uses the instance's own loopback callback; a non-loopback one needs a code (exit 2)")
+    func reauthenticateWithTheInstancesCallback() async throws {
+        let sandbox = try await TestSandbox.start()
+        let callback = "http://127.0.0.1:\(freeLoopbackPort())/callback"
+        let (first, created) = Self.create(sandbox, callback: callback)
+        let creating = Task { await first.run() }
+        try await Self.playBrowser(created)
+        #expect(await creating.value == .success, "\(created.terminal.error)")
+        let instance = try #require(try await sandbox.instances().first)
+        let id = try #require(instance["id"] as? Int)
+        let oldToken = instance["token"] as? String
+
+        let fake = InMemoryPorts(environment: TestSandbox.secretEnvironment.merging(["HOME": "/home/alice"]) { $1 })
+        let values = ValueSources(flags: [.baseURL: sandbox.baseURL, .apiKey: TestSandbox.clientID], environment: fake.ports.environment, profile: nil, secrets: [:])
+        let recover = NonInteractiveRecover(values: values, connection: ConnectionSettings(), query: .init(id: id, name: nil, tags: []), json: true, reauthenticate: true, ports: fake.ports)
+        let run = Task { await recover.run() }
+        let port = try #require(callback.split(separator: ":").last?.split(separator: "/").first)
+        #expect(try await Self.printedSignInURL(fake).contains("%3A\(port)%2Fcallback"), "the instance's own callback is the one listened on")
+        try await Self.playBrowser(fake)
+        #expect(await run.value == .success, "\(fake.terminal.error)")
+        let renewed = try #require(try await sandbox.instances().first { $0["id"] as? Int == id })
+        #expect(renewed["token"] as? String != oldToken)
+
+        // An instance whose callback is not a loopback one: no listening, a clear refusal.
+        let (other, otherPorts) = Self.create(sandbox, callback: TestSandbox.callbackURL, code: try await sandbox.signIn())
+        #expect(await other.run() == .success, "\(otherPorts.terminal.error)")
+        let otherID = try #require(try await sandbox.instances().compactMap { $0["id"] as? Int }.max())
+        let refused = InMemoryPorts(environment: TestSandbox.secretEnvironment.merging(["HOME": "/home/alice"]) { $1 })
+        let refusedValues = ValueSources(flags: [.baseURL: sandbox.baseURL, .apiKey: TestSandbox.clientID], environment: refused.ports.environment, profile: nil, secrets: [:])
+        let status = await NonInteractiveRecover(values: refusedValues, connection: ConnectionSettings(), query: .init(id: otherID, name: nil, tags: []), json: true,
+                                                 reauthenticate: true, ports: refused.ports).run()
+        #expect(status == .invalidInput)
+        #expect(refused.terminal.error.contains("a grant code is needed: the instance's callback URL is not a loopback one"), "\(refused.terminal.error)")
+        await sandbox.server.stop()
+    }
+
     @Test("error= from the browser ends the run with status 3 and Microsoft's reason; nothing is created")
     func refusalEndsTheRun() async throws {
         let sandbox = try await TestSandbox.start()
