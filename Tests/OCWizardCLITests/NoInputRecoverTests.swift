@@ -70,9 +70,14 @@ struct NoInputRecoverTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["id"] as? Int == id)
         #expect(json["token"] as? String == (try await sandbox.instances().first?["token"] as? String))
-        let missing = try await runner.run(["recover", "--reauthenticate", "--id", "\(id)"], environment: TestSandbox.secretEnvironment)
-        #expect(missing.status != 0)
-        #expect(missing.stderr.contains("--code"))
+        // No code, and the instance's callback is not a loopback one to sign in on: a code is needed.
+        let missing = try await runner.run(["recover", "--reauthenticate", "--no-input", "--base-url", sandbox.baseURL, "--id", "\(id)",
+                                            "--api-key", TestSandbox.clientID], environment: TestSandbox.secretEnvironment)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("a grant code is needed") && missing.stderr.contains("--code"), "\(missing.stderr)")
+        let noKey = try await runner.run(["recover", "--reauthenticate", "--id", "\(id)"], environment: TestSandbox.secretEnvironment)
+        #expect(noKey.status == 2)
+        #expect(noKey.stderr.contains("--api-key"))
         await sandbox.server.stop()
     }
 }
