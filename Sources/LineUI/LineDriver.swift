@@ -189,7 +189,7 @@ public struct LineDriver {
             }
             if let request = ResultStep.testEvent(journey.state),
                try confirm("Send a signed test event to \(TextSafety.visible(Redaction.url(request.url))) now?", default: false) {
-                await sendTestEvent(request)
+                await LinePresentation.sendTestEvent(request, performer: performer, io: io)
             }
             return .finished
         }
@@ -209,13 +209,6 @@ public struct LineDriver {
             await perform(journey.press(action), on: &journey)
         }
         return nil
-    }
-
-    /// Sends a test event and prints what the receiver's answer means.
-    func sendTestEvent(_ request: TestEventRequest) async {
-        for case .testEventSent(let report) in await performer.results(of: .sendTestEvent(request)) {
-            for line in report.lines { io.say(TextSafety.visible(line)) }
-        }
     }
 
     /// Asks for one field until its value passes (warnings need a yes).

@@ -97,7 +97,7 @@ public struct LineRecover {
             io.say("  Use it with: Authorization: User $OC_USER_SECRET, Organization $OC_ORG_SECRET, Element <token>")
             var actions = ["token", "re-authenticate"]
             if instance.disabled == true { actions.append("enable") }
-            if RecoverWizard.eventsReceiver(instance) != nil { actions.append("test-event") }
+            if RecoverWizard.testEvent(for: instance, configuration: configuration) != nil { actions.append("test-event") }
             actions += ["delete", "back", "quit"]
             guard let reply = io.ask("Enter shows the token; or type \(actions.dropFirst().joined(separator: ", ")): ") else { throw EndOfInput() }
             let typed = Normalizer.trim(reply).lowercased()
@@ -121,11 +121,10 @@ public struct LineRecover {
                 default: break
                 }
             case "test-event":
-                guard let url = RecoverWizard.eventsReceiver(instance) else { continue }
-                let key = Secret(configuration.prefill[.signatureKey] ?? "")
-                guard !key.isEmpty else { io.say("  \(RecoverWizard.signatureKeyNeeded)"); continue }
-                for case .testEventSent(let report) in await performer.results(of: .sendTestEvent(TestEventRequest(url: url, signatureKey: key, instanceId: instance.id))) {
-                    for line in report.lines { io.say("  " + TextSafety.visible(line)) }
+                switch RecoverWizard.testEvent(for: instance, configuration: configuration) {
+                case .success(let request)?: await LinePresentation.sendTestEvent(request, performer: performer, io: io)
+                case .failure(let missing)?: io.say("  \(missing.message)")
+                case nil: break
                 }
             case "delete":
                 guard let typedName = io.ask("Type the instance's name to delete it (its token stops working at once): ") else { throw EndOfInput() }

@@ -26,6 +26,14 @@ enum LinePresentation {
         return banner.lines.enumerated().map { index, line in (index == 0 ? marker : "  ") + TextSafety.visible(line) }
     }
 
+    /// Sends a signed test event and prints what the receiver's answer means (create's result and
+    /// recover's detail alike).
+    static func sendTestEvent(_ request: TestEventRequest, performer: any EffectPerformer, io: any LineIO) async {
+        for case .testEventSent(let report) in await performer.results(of: .sendTestEvent(request)) {
+            for line in report.lines { io.say("  " + TextSafety.visible(line)) }
+        }
+    }
+
     /// A field's messages as lines.
     static func problems(_ problems: [Problem]) -> [String] {
         problems.map { "  \($0.severity == .error ? "✗" : "!") \($0.message)" }

@@ -78,9 +78,8 @@ struct LiveEffects: EffectPerformer {
     /// every request), and says what the receiver's answer means.
     private func testEvent(_ request: TestEventRequest) async -> TestEventReport {
         let delivery = TestDelivery(url: request.url, key: request.signatureKey, instanceId: request.instanceId, slowAfter: TestDelivery.defaultSlowAfter)
-        let eventId = "ocwizard-test-" + Randomness(source: ports.random).oauthState()
         do {
-            let outcome = await TestDelivery.send(try delivery.request(eventId: eventId, date: Date().ISO8601Format()), through: transport)
+            let outcome = try await delivery.deliver(eventId: TestDelivery.newEventId(random: ports.random), through: transport)
             return TestEventReport(isGood: delivery.isGood(outcome), lines: delivery.report(outcome))
         } catch {
             return TestEventReport(isGood: false, lines: ["✗ \(error.reason)"])

@@ -33,14 +33,6 @@ public enum PagingStop: Sendable, Equatable {
     /// `OpenConnectorsClient.maximumPages` pages were read and the service still offered more.
     case pageLimit(pages: Int, instances: Int)
 
-    /// The same stop with the number of instances listed so far.
-    func counting(_ instances: Int) -> PagingStop {
-        switch self {
-        case .repeatedToken(let pages, _): .repeatedToken(pages: pages, instances: instances)
-        case .pageLimit(let pages, _): .pageLimit(pages: pages, instances: instances)
-        }
-    }
-
     /// The same in one line of a screen (under 76 columns).
     public var shortMessage: String {
         switch self {
@@ -147,23 +139,23 @@ extension OpenConnectorsClient {
             if Task.isCancelled { throw .transport(.cancelled) }
             let response = try answer.get()
             pages += 1
-            var stop: PagingStop?
             var next = Self.nextPageToken(response)
-            if let token = next, !usedTokens.insert(token).inserted {
-                next = nil
-                stop = .repeatedToken(pages: pages, instances: 0)
-            } else if next != nil, pages >= max(maximumPages, 1) {
-                next = nil
-                stop = .pageLimit(pages: pages, instances: 0)
-            }
+            let repeated = next.map { !usedTokens.insert($0).inserted } ?? false
+            let atLimit = !repeated && next != nil && pages >= max(maximumPages, 1)
+            if repeated || atLimit { next = nil }
             let token = next
             async let following: Result<HTTPResponse, OpenConnectorsError>? = if let token {
                 await requestPage(filter: filter, pageSize: pageSize, nextPage: token)
             } else { nil }
             var page = try decodePage(response, filter: filter)
             instances += page.instances.count
-            if page.servedCount == 0 { next = nil; stop = nil }
-            page.stopped = stop.map { $0.counting(instances) }
+            if page.servedCount == 0 {
+                next = nil
+            } else if repeated {
+                page.stopped = .repeatedToken(pages: pages, instances: instances)
+            } else if atLimit {
+                page.stopped = .pageLimit(pages: pages, instances: instances)
+            }
             page.nextPageToken = next
             await body(page)
             guard next != nil, let nextAnswer = await following else { return }

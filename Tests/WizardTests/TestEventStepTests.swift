@@ -45,7 +45,7 @@ struct TestEventStepTests {
         #expect(wizard.detailActions.contains(.sendTestEvent))
         wizard.detailFocus = .sendTestEvent
         #expect(wizard.update(.key(.enter)).isEmpty)
-        #expect(wizard.notice == RecoverWizard.signatureKeyNeeded)
+        #expect(wizard.notice == MissingSignatureKey().message)
 
         var keyed = RecoverWizard(configuration: WizardConfiguration(prefill: [.userSecret: "u", .organizationSecret: "o", .signatureKey: "key-0123456789"], oauthState: testState))
         keyed.update(.key(.enter))

@@ -55,15 +55,14 @@ struct EventsSendTestCommand: AsyncParsableCommand {
         let console = ports.terminal
         guard let key = keyOptions.keyOrReport(ports: ports) else { return .invalidInput }
         let delivery = TestDelivery(url: url, key: key, instanceId: instanceId, slowAfter: .milliseconds(slowAfter))
-        let eventId = "ocwizard-test-" + Randomness(source: ports.random).oauthState()
-        let request: HTTPRequest
-        do { request = try delivery.request(eventId: eventId, date: Date().ISO8601Format()) } catch {
+        let eventId = TestDelivery.newEventId(random: ports.random)
+        console.printError("Sending a signed test notification (event \(eventId)) to \(Redaction.url(url)) …")
+        let transport = CurlTransport(options: CurlTransportOptions(totalTimeout: .seconds(timeout), caFile: cacert))
+        let outcome: TestDelivery.Outcome
+        do { outcome = try await delivery.deliver(eventId: eventId, through: transport) } catch {
             console.printError("ocwizard: \(error.reason)")
             return .failure
         }
-        console.printError("Sending a signed test notification (event \(eventId)) to \(Redaction.url(url)) …")
-        let transport = CurlTransport(options: CurlTransportOptions(totalTimeout: .seconds(timeout), caFile: cacert))
-        let outcome = await TestDelivery.send(request, through: transport)
         for line in delivery.report(outcome) { console.printOutput(line) }
         if case .failed = outcome { return .networkFailure }
         return delivery.isGood(outcome) ? .success : .failure

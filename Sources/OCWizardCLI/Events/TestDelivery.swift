@@ -1,5 +1,6 @@
 import FoundationEssentials
 import OpenConnectors
+import SystemPorts
 import WebhookSigning
 
 /// A signed sample notification sent to a receiver the way the platform sends one, and what the
@@ -34,6 +35,17 @@ struct TestDelivery {
             HTTPHeader(WebhookSignature.headerName, try WebhookSignature.header(body: body, key: Array(key.revealed.utf8))),
             HTTPHeader(WebhookSignature.idHeaderName, eventId),
         ], body: body)
+    }
+
+    /// A new event id for a test notification.
+    static func newEventId(random: any RandomSource) -> String {
+        "ocwizard-test-" + Randomness(source: random).oauthState()
+    }
+
+    /// Builds the sample for `eventId`, dated now, signs it, sends it through `transport`, and
+    /// times the answer.
+    func deliver(eventId: String, through transport: any HTTPTransport) async throws(CryptoUnavailable) -> Outcome {
+        await Self.send(try request(eventId: eventId, date: Date().ISO8601Format()), through: transport)
     }
 
     /// Sends `request` through `transport` and times the answer.

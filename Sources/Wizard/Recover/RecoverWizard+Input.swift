@@ -93,14 +93,13 @@ extension RecoverWizard {
             beginBusy(.enabling)
             return [.enableInstance(baseURL: connection.baseURL, credentials: connection.credentials, id: detail.id)]
         case .sendTestEvent:
-            guard let url = Self.eventsReceiver(detail) else { return [] }
-            let key = Secret(configuration.prefill[.signatureKey] ?? "")
-            guard !key.isEmpty else {
-                notice = Self.signatureKeyNeeded
-                return []
+            switch Self.testEvent(for: detail, configuration: configuration) {
+            case .success(let request)?:
+                notice = "Sending a signed test event to \(Redaction.url(request.url))…"
+                return [.sendTestEvent(request)]
+            case .failure(let missing)?: notice = missing.message
+            case nil: break
             }
-            notice = "Sending a signed test event to \(Redaction.url(url))…"
-            return [.sendTestEvent(TestEventRequest(url: url, signatureKey: key, instanceId: detail.id))]
         case .delete:
             modal = .confirmDelete(TextEditor(text: ""))
         case .back:

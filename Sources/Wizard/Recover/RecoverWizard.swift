@@ -130,6 +130,15 @@ public struct RecoverWizard: Sendable, Equatable {
         return url
     }
 
+    /// The test event for `instance`, signed with the key this run was given (the service never
+    /// returns it): `nil` when its events are off, `.failure` with what to do when there is no key.
+    public static func testEvent(for instance: Instance, configuration: WizardConfiguration) -> Result<TestEventRequest, MissingSignatureKey>? {
+        guard let url = eventsReceiver(instance) else { return nil }
+        let key = Secret(configuration.prefill[.signatureKey] ?? "")
+        guard !key.isEmpty else { return .failure(MissingSignatureKey()) }
+        return .success(TestEventRequest(url: url, signatureKey: key, instanceId: instance.id))
+    }
+
     /// The selected row, kept on the same instance while the table changes.
     public var selectedRow: Int? {
         guard !list.visible.isEmpty else { return nil }
@@ -167,7 +176,11 @@ public enum RecoverAction: String, Sendable, Equatable, CaseIterable {
     }
 }
 
-extension RecoverWizard {
-    /// Why a test event cannot be signed yet: the service never returns the signature key.
-    public static let signatureKeyNeeded = "The service never returns the signature key: start ocwizard recover with OC_SIGNATURE_KEY set (or --secrets-file) to sign a test event, or use ocwizard events send-test."
+/// A test event cannot be signed yet: the service never returns the signature key.
+public struct MissingSignatureKey: Error, Sendable, Equatable {
+    public init() {}
+    /// What to do.
+    public var message: String {
+        "The service never returns the signature key: start ocwizard recover with OC_SIGNATURE_KEY set (or --secrets-file) to sign a test event, or use ocwizard events send-test."
+    }
 }
