@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(name: "LineUITests", dependencies: ["LineUI", "Wizard", "OpenConnectors", "TerminalUI", "TerminalKeys"]),
         // CNCursesW only for glibc's wcwidth, which DisplayWidthTests compares the width table with.
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "WizardScripting", "TerminalKeys", "CNCursesW", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Wizard", "WizardScripting", "TerminalKeys", "CNCursesW", "SystemTesting", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["__Snapshots__"]),
         .testTarget(name: "OCWizardCLITests", dependencies: ["OCWizardCLI", "OpenConnectors", "ProductVersion", "Wizard", "SystemPorts", "SystemTesting", "Sandbox"]),
         .testTarget(name: "SystemTests", dependencies: ["System", "SystemPorts", "SystemTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox", "SystemTesting"]),

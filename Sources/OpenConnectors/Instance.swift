@@ -35,37 +35,13 @@ public struct Instance: Sendable, Equatable, Decodable {
         self.createdDate = createdDate; self.configuration = configuration; self.user = user
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id, name, token, element, tags, valid, disabled, eventsEnabled, createdDate, configuration, user
-    }
-
+    /// Reads the instance through `init(json:)`, so both ways of reading share one set of rules;
+    /// a wrong shape is a `DecodingError` carrying the `JSONShapeError`.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeLenientInt(.id)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        token = try? c.decodeIfPresent(Secret.self, forKey: .token)
-        element = try? c.decodeIfPresent(ElementSummary.self, forKey: .element)
-        tags = (try? c.decodeIfPresent([TagValue].self, forKey: .tags))?.compactMap(\.name) ?? []
-        valid = c.decodeLenientBool(.valid)
-        disabled = c.decodeLenientBool(.disabled)
-        eventsEnabled = c.decodeLenientBool(.eventsEnabled)
-        createdDate = (try? c.decodeIfPresent(String.self, forKey: .createdDate))
-            ?? (try? c.decodeIfPresent(Int.self, forKey: .createdDate)).flatMap { $0.map(String.init) }
-        let raw = (try? c.decodeIfPresent(JSONValue.self, forKey: .configuration)) ?? nil
-        var configuration: [String: String] = [:]
-        if case .object(let pairs)? = raw {
-            for (key, value) in pairs {
-                switch value {
-                case .string(let text): configuration[key] = text
-                case .bool(let flag): configuration[key] = flag ? "true" : "false"
-                case .integer(let number): configuration[key] = String(number)
-                case .number(let number): configuration[key] = String(number)
-                default: break
-                }
-            }
+        let json = try JSONValue(from: decoder)
+        do { try self.init(json: json) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.detail, underlyingError: error))
         }
-        self.configuration = configuration
-        user = try? c.decodeIfPresent(InstanceUser.self, forKey: .user)
     }
 }
 
@@ -83,13 +59,11 @@ public struct ElementSummary: Sendable, Equatable, Decodable {
         self.id = id; self.key = key; self.name = name
     }
 
-    private enum CodingKeys: String, CodingKey { case id, key, name }
-
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try? c.decodeLenientInt(.id)
-        key = try c.decodeIfPresent(String.self, forKey: .key) ?? ""
-        name = try? c.decodeIfPresent(String.self, forKey: .name)
+        guard let summary = ElementSummary(json: try JSONValue(from: decoder)) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a connector object"))
+        }
+        self = summary
     }
 }
 
@@ -105,51 +79,12 @@ public struct InstanceUser: Sendable, Equatable, Decodable {
         self.id = id; self.emailAddress = emailAddress; self.firstName = firstName; self.lastName = lastName
     }
 
-    private enum CodingKeys: String, CodingKey { case id, emailAddress, firstName, lastName }
-
     /// Reads each field on its own, so one odd field (a numeric-string id) does not lose the others.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try? c.decodeLenientInt(.id)
-        emailAddress = try? c.decodeIfPresent(String.self, forKey: .emailAddress)
-        firstName = try? c.decodeIfPresent(String.self, forKey: .firstName)
-        lastName = try? c.decodeIfPresent(String.self, forKey: .lastName)
-    }
-}
-
-/// A tag sent either as a plain string or as `{id, name}`; `name` is `nil` for any other shape.
-private struct TagValue: Decodable {
-    let name: String?
-    private enum CodingKeys: String, CodingKey { case name }
-    init(from decoder: any Decoder) throws {
-        if let text = try? decoder.singleValueContainer().decode(String.self) {
-            name = text
-        } else {
-            name = try? decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .name)
+        guard let user = InstanceUser(json: try JSONValue(from: decoder)) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a user object"))
         }
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// A boolean sent as JSON `true`/`false` or as the string `"true"`/`"false"` (any case), as
-    /// the docs show both (API notes 4.1); `nil` when absent or anything else.
-    func decodeLenientBool(_ key: Key) -> Bool? {
-        if let flag = try? decodeIfPresent(Bool.self, forKey: key) { return flag }
-        switch (try? decodeIfPresent(String.self, forKey: key))??.lowercased() {
-        case "true"?: return true
-        case "false"?: return false
-        default: return nil
-        }
-    }
-
-    /// An integer sent as a number or as a numeric string.
-    func decodeLenientInt(_ key: Key) throws -> Int {
-        if let number = try? decode(Int.self, forKey: key) { return number }
-        let text = try decode(String.self, forKey: key)
-        guard let number = Int(text) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected a number, got \(text)")
-        }
-        return number
+        self = user
     }
 }
 

@@ -97,7 +97,11 @@ extension OpenConnectorsClient {
     /// The page a listing answer holds, filtered.
     private func decodePage(_ response: HTTPResponse, filter: InstanceFilter) throws(OpenConnectorsError) -> InstancePage {
         if Self.isEmptyListing(response) { return InstancePage(instances: []) }
-        let served = try decode(InstanceListAnswer.self, from: response).instances
+        let response = try checked(response)
+        let served: [Instance]
+        do { served = try InstanceListAnswer(body: response.body).instances } catch {
+            throw .unexpectedBody(status: response.status, detail: error.detail)
+        }
         return InstancePage(instances: served.filter(filter.admits), totalCount: response.header("elements-total-count").flatMap { Int($0) },
                             nextPageToken: Self.nextPageToken(response), servedCount: served.count)
     }
@@ -174,32 +178,27 @@ extension OpenConnectorsClient {
 
 /// A listing answer: a JSON array of instances, or an object holding one as its only array
 /// member (`{"instances": […]}`), since the meaning is clear either way.
-struct InstanceListAnswer: Decodable {
+struct InstanceListAnswer {
     let instances: [Instance]
 
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    init(from decoder: any Decoder) throws {
-        do {
-            instances = try decoder.singleValueContainer().decode([Instance].self)
-            return
-        } catch let listError {
-            guard let object = try? decoder.container(keyedBy: AnyKey.self) else { throw listError }
-            instances = try Self.onlyList(in: object)
+    /// Reads a listing's body with `JSONParser` (a page of 200 instances is read in one pass).
+    init(body: [UInt8]) throws(JSONShapeError) {
+        let json: JSONValue
+        do { json = try JSONParser.parse(body) } catch { throw JSONShapeError("not valid JSON") }
+        let items: [JSONValue]
+        switch json {
+        case .array(let list):
+            items = list
+        case .object(let members):
+            let lists = members.compactMap { member -> [JSONValue]? in if case .array(let list) = member.1 { list } else { nil } }
+            guard lists.count == 1 else { throw JSONShapeError("expected a list of instances") }
+            items = lists[0]
+        default:
+            throw JSONShapeError("expected a list of instances")
         }
-    }
-
-    /// The one array member of `object`, read as instances.
-    private static func onlyList(in object: KeyedDecodingContainer<AnyKey>) throws -> [Instance] {
-        let lists = object.allKeys.filter { (try? object.decode([JSONValue].self, forKey: $0)) != nil }
-        guard lists.count == 1 else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected a list of instances"))
-        }
-        return try object.decode([Instance].self, forKey: lists[0])
+        var instances: [Instance] = []
+        instances.reserveCapacity(items.count)
+        for item in items { instances.append(try Instance(json: item)) }
+        self.instances = instances
     }
 }

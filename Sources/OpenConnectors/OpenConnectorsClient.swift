@@ -132,6 +132,7 @@ public struct OpenConnectorsClient: Sendable {
 
     private static func describe(_ error: any Error) -> String {
         switch error {
+        case DecodingError.dataCorrupted(let context) where context.underlyingError is JSONShapeError: context.debugDescription
         case DecodingError.dataCorrupted: "not valid JSON"
         case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SystemTesting
 
 @Suite("create --no-input, --json, --dry-run")
 struct NoInputCreateTests {
@@ -109,8 +110,12 @@ struct NoInputCreateTests {
         let out = Pipe()
         shell.standardOutput = out
         try shell.run()
-        let status = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
+        // curl talks to the in-process sandbox: wait for it without holding a cooperative thread.
+        let status = await onOwnThread {
+            let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            shell.waitUntilExit()
+            return output
+        }
         let argv = try String(contentsOfFile: recorded, encoding: .utf8)
         #expect(argv.contains("--config"), "the wrapper ran: \(argv)")
         for secret in TestSandbox.secrets + [grantCode] { #expect(!argv.contains(secret), "curl's argv holds a secret: \(argv)") }

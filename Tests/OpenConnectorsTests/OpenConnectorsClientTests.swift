@@ -319,7 +319,7 @@ struct OpenConnectorsClientTests {
         ("<html>Welcome</html>", "not valid JSON"),
         ("", "not valid JSON"),
         (#"{"name":"no id"}"#, "missing id"),
-        ("[1,2]", "unexpected value at "),
+        ("[1,2]", "unexpected value at instance"),
     ])
     func unexpectedBody(_ text: String, _ detail: String) async {
         let (client, _) = client([.response(HTTPResponse(status: 200, body: Array(text.utf8)))])

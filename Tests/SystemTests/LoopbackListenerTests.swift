@@ -60,7 +60,7 @@ struct LoopbackListenerTests {
             }
         }
         try await waitUntil(ready)
-        await Task.detached { body(port) }.value
+        await onOwnThread { body(port) }
         try await serving.value
         return seen.withLock { $0 }
     }

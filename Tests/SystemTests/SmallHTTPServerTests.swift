@@ -22,7 +22,7 @@ struct SmallHTTPServerTests {
             }
         }
         try await waitUntil(ready)
-        await Task.detached { body(port) }.value
+        await onOwnThread { body(port) }
         try await serving.value
         return seen.withLock { $0 }
     }

@@ -5,6 +5,7 @@ import TerminalKeys
 import TerminalUI
 import Testing
 import Wizard
+import SystemTesting
 
 /// Answers effects with canned results and records what was asked.
 final class ScriptedEffects: EffectPerformer {
@@ -156,11 +157,4 @@ struct FrameDiffTests {
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
-}
-
-/// Runs `body` on a new thread and waits for it without holding a cooperative thread.
-private func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(returning: body()) }
-    }
 }

@@ -13,7 +13,9 @@ struct FlyingFoxBridge: HTTPHandler {
         let incoming = try await Self.sandboxRequest(from: request)
         switch await api.outcome(for: incoming) {
         case .respond(let response):
-            return Self.flyingFoxResponse(response, body: HTTPBodySequence(data: response.body))
+            // One write for the whole body, as a web server does, instead of FlyingFox's 4 KiB
+            // pieces (53 system calls for a 200-instance page).
+            return Self.flyingFoxResponse(response, body: HTTPBodySequence(data: response.body, suggestedBufferSize: max(response.body.count, 4096)))
         case .truncate(let response):
             let sent = Array(response.body.prefix(response.body.count / 2))
             let declared = max(response.body.count, sent.count + 1)

@@ -48,6 +48,7 @@ public actor SandboxServer {
             await server.stop()
             throw StartFailure(description: "the server did not report its address")
         }
+        NoDelay.apply(listeningOn: boundPort)
         running = Running(server: server, task: task, port: boundPort, store: store)
         return boundPort
     }

@@ -3,6 +3,7 @@ import Foundation
 import OpenConnectors
 import Sandbox
 import Testing
+import SystemTesting
 
 /// The result of running the real `ocwizard` binary.
 struct CommandResult {
@@ -44,7 +45,7 @@ struct CommandRunner {
     /// The wait happens on a thread of its own: blocking a cooperative thread would starve the
     /// in-process sandbox the child is talking to.
     func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, executable: String = binary) async throws -> CommandResult {
-        try await offThread { try runBlocking(arguments, environment: environment, input: input, executable: executable) }
+        try await onOwnThread { try runBlocking(arguments, environment: environment, input: input, executable: executable) }
     }
 
     private func runBlocking(_ arguments: [String], environment: [String: String], input: String?, executable: String) throws -> CommandResult {
@@ -151,13 +152,4 @@ struct TestSandbox {
 func createFlags(_ sandbox: TestSandbox, code: String, name: String = "cli-instance") -> [String] {
     ["create", "--no-input", "--base-url", sandbox.baseURL, "--api-key", TestSandbox.clientID,
      "--callback-url", TestSandbox.callbackURL, "--code", code, "--name", name]
-}
-
-/// Runs blocking work on a new thread and waits for it without holding a cooperative thread.
-func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread {
-            continuation.resume(with: Result { try body() })
-        }
-    }
 }

@@ -4,6 +4,7 @@ import Glibc
 #else
 import Darwin
 #endif
+import SystemTesting
 
 /// `SOCK_STREAM`, whose type differs between Glibc and Darwin.
 private var streamSocketType: Int32 {

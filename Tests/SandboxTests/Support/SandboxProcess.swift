@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SystemTesting
 
 /// The `ocwizard-sandbox` executable run as a child process, read through a pipe.
 final class SandboxProcess: @unchecked Sendable {
@@ -29,7 +30,7 @@ final class SandboxProcess: @unchecked Sendable {
 
     /// The next line on stdout (without the newline), or `nil` at end of output.
     func readLine() async -> String? {
-        (try? await onOwnThread { self.blockingReadLine() }) ?? nil
+        await onOwnThread { self.blockingReadLine() }
     }
 
     /// Reads until a newline or end of output.
@@ -59,10 +60,10 @@ final class SandboxProcess: @unchecked Sendable {
     /// Sends `signal` and waits for the exit status.
     func stop(with signal: Int32) async -> Int32 {
         kill(process.processIdentifier, signal)
-        return (try? await onOwnThread {
+        return await onOwnThread {
             self.process.waitUntilExit()
             return self.process.terminationStatus
-        }) ?? -1
+        }
     }
 
     /// The test bundle has no `ocwizard-sandbox` beside it: build the product first.
