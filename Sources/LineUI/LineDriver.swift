@@ -224,7 +224,7 @@ public struct LineDriver {
             let shown = current.isEmpty ? "" : " [\(row.isSecret ? "set, hidden" : TextSafety.visible(current))]\(mark)"
             let optional = Validator.isRequired(row, in: journey.state.form) ? "" : " (optional)"
             let prompt = "\(row.label)\(optional)\(shown): "
-            guard let answer = row.isSecret ? io.askSecret(prompt) : try interruptible(prompt) else { throw NoAnswer.endOfInput }
+            guard let answer = try interruptible(prompt, secret: row.isSecret) else { throw NoAnswer.endOfInput }
             switch Normalizer.trim(answer) {
             case "?":
                 io.say("  \(row.help) (\(row.wireKey))")
@@ -274,11 +274,12 @@ public struct LineDriver {
         }
     }
 
-    /// Asks a question that gives way when the browser comes back to the sign-in listener; `nil`
-    /// at the end of input.
-    private func interruptible(_ prompt: String) throws(NoAnswer) -> String? {
+    /// Asks a question (without echo for a secret) that gives way when the browser comes back to
+    /// the sign-in listener; `nil` at the end of input.
+    private func interruptible(_ prompt: String, secret: Bool = false) throws(NoAnswer) -> String? {
         let watch = self.watch
-        switch io.ask(prompt, until: { watch.browserCameBack }) {
+        let comeBack = { watch.browserCameBack }
+        switch secret ? io.askSecret(prompt, until: comeBack) : io.ask(prompt, until: comeBack) {
         case .line(let text): return text
         case .endOfInput: return nil
         case .interrupted: throw NoAnswer.browserCameBack

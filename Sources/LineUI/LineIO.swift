@@ -11,6 +11,8 @@ public protocol LineIO: AnyObject {
     /// Shows `prompt` and reads a line, unless `interrupted()` turns true first (the browser came
     /// back while the question was open).
     func ask(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer
+    /// Shows `prompt` and reads a line without echoing it, unless `interrupted()` turns true first.
+    func askSecret(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer
 }
 
 /// What a question that can be interrupted got.
@@ -27,6 +29,11 @@ extension LineIO {
     /// Input that cannot be waited on (a pipe, a script) is read as it comes.
     public func ask(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer {
         ask(prompt).map(LineAnswer.line) ?? .endOfInput
+    }
+
+    /// Input that cannot be waited on (a pipe, a script) is read as it comes.
+    public func askSecret(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer {
+        askSecret(prompt).map(LineAnswer.line) ?? .endOfInput
     }
 }
 
@@ -50,6 +57,11 @@ public final class ScriptedLineIO: LineIO {
         transcript.append(prompt)
         answers.removeFirst()
         return interrupted() ? .interrupted : .endOfInput
+    }
+
+    public func askSecret(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer {
+        secretPrompts.append(prompt)
+        return ask(prompt, until: interrupted)
     }
 
     public func ask(_ prompt: String) -> String? { answer(prompt) }

@@ -95,7 +95,8 @@ struct LineCreate {
         if let sandboxURL { form[.baseURL] = sandboxURL }
         let log = VerboseLog(enabled: connection.verbose, immediate: true, console: ports.terminal)
         let performer = LiveEffects(transport: Transports.make(connection, log: log.append), ports: ports)
-        let options = JourneyOptions(sandboxURL: sandboxURL, oauthState: Randomness(source: ports.random).oauthState(), browserAvailable: ports.browser.isAvailable)
+        // The screen's options: a browser, SSH advice, and the values settled before the run.
+        let options = values.wizardConfiguration(sandboxURL: sandboxURL, ports: ports).journeyOptions
         var journey = Journey(steps: CreateJourney.steps, options: options, form: form)
         io.say("ocwizard · new Microsoft Graph instance\(sandboxURL == nil ? "" : " · SANDBOX") (plain mode)")
         let lastRun = values.form.values.filter { values.sources[$0.key] == .lastRun }

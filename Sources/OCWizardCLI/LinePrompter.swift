@@ -25,12 +25,7 @@ final class TerminalPrompter: LineIO {
     func ask(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer {
         guard terminal.isTerminal(.input) else { return ask(prompt).map(LineAnswer.line) ?? .endOfInput }
         terminal.write(TextSafety.visibleLines(prompt), to: .output)
-        while !terminal.waitForInput(milliseconds: 100) {
-            if interrupted() {
-                terminal.write("\n", to: .output)
-                return .interrupted
-            }
-        }
+        guard waitForLine(until: interrupted) else { return .interrupted }
         return readAnswer().map(LineAnswer.line) ?? .endOfInput
     }
 
@@ -43,6 +38,35 @@ final class TerminalPrompter: LineIO {
             terminal.write("\n", to: .output)
         }
         return terminal.readLine()
+    }
+
+    /// Like `askSecret(_:)`, and gives way once `interrupted()` holds (the browser came back
+    /// while the grant code was asked for).
+    func askSecret(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer {
+        guard terminal.isTerminal(.input) else { return askSecret(prompt).map(LineAnswer.line) ?? .endOfInput }
+        terminal.write(TextSafety.visibleLines(prompt), to: .output)
+        guard terminal.silenceEcho() else {
+            guard waitForLine(until: interrupted) else { return .interrupted }
+            return readAnswer().map(LineAnswer.line) ?? .endOfInput
+        }
+        defer { terminal.restoreEcho() }
+        guard waitForLine(until: interrupted) else { return .interrupted }
+        let line = terminal.readLine()
+        // The Enter the user typed was not echoed either.
+        terminal.write("\n", to: .output)
+        return line.map(LineAnswer.line) ?? .endOfInput
+    }
+
+    /// Waits in short polls for a line on the terminal; `false` (after ending the prompt's line)
+    /// once `interrupted()` holds first.
+    private func waitForLine(until interrupted: () -> Bool) -> Bool {
+        while !terminal.waitForInput(milliseconds: 100) {
+            if interrupted() {
+                terminal.write("\n", to: .output)
+                return false
+            }
+        }
+        return true
     }
 
     /// Prints a line, control characters but newline and tab made visible (it may hold the service's words).

@@ -107,9 +107,8 @@ extension CreateWizard {
         case .field(.eventsEnabled) where !viaEnter:
             toggleEvents()
         case .field(let id):
-            // A field followed by a button goes on to the next step ("Enter next step" in the help bar).
-            let items = focusables
-            if let index = items.firstIndex(of: focus), index + 1 < items.count, case .action = items[index + 1] {
+            // "Enter next step" in the help bar when nothing after the field still needs an answer.
+            if enterGoesOn {
                 journey.state.check(id)
                 return drive { $0.goOn() }
             }

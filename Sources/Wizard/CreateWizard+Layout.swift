@@ -16,6 +16,19 @@ extension CreateWizard {
         return items + journey.actions.map(Focusable.action)
     }
 
+    /// Whether Enter on the focused field goes on to the next step rather than to the next field:
+    /// nothing after it on the step still needs an answer (every later field is optional or
+    /// filled), so a step filled in advance, or one whose last required field was just typed,
+    /// takes one Enter.
+    var enterGoesOn: Bool {
+        guard case .field = focus, let index = focusables.firstIndex(of: focus) else { return false }
+        let form = journey.state.form
+        return focusables[(index + 1)...].allSatisfy { item in
+            guard case .field(let id) = item else { return true }
+            return !form.normalized(id).isEmpty || !Validator.isRequired(ParameterTable[id], in: form)
+        }
+    }
+
     /// What the quit dialog asks: a create warns that nothing is created, other journeys only that input is lost.
     public var quitQuestion: String {
         journey.stepIDs.contains(.submitting)

@@ -23,7 +23,8 @@ public struct WizardConfiguration: Sendable, Equatable {
 
     /// The journey options for a person at the screen or the line prompts.
     public var journeyOptions: JourneyOptions {
-        JourneyOptions(sandboxURL: sandboxURL, oauthState: oauthState, browserAvailable: browserAvailable, sshHost: sshHost)
+        JourneyOptions(sandboxURL: sandboxURL, oauthState: oauthState, browserAvailable: browserAvailable, sshHost: sshHost,
+                       settled: prefillSources.filter { prefill[$0.key] != nil && $0.value.isDeliberate })
     }
 
     /// The form as the wizard starts: the table's defaults under the pre-filled values.

@@ -77,12 +77,7 @@ extension CreateWizard {
     private var enterLabel: String {
         switch focus {
         case .action(let action): action.label.prefix(1).lowercased() + action.label.dropFirst()
-        case .field:
-            // Mirrors `activateFocused`: a field followed by a button goes on to the next step.
-            focusables.firstIndex(of: focus).map { index -> String in
-                guard index + 1 < focusables.count, case .action = focusables[index + 1] else { return "next" }
-                return "next step"
-            } ?? "next"
+        case .field: enterGoesOn ? "next step" : "next"
         case .hostPreset: "next"
         }
     }

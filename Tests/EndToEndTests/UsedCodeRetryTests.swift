@@ -52,8 +52,8 @@ struct UsedCodeRetryTests {
             let instanceStep = try await tmux.waitFor(text: "Step 6 of 9 · Instance")
             #expect(Screen.value(of: "Instance name", in: instanceStep) == name)
             #expect(Screen.value(of: "Tags", in: instanceStep) == "retry")
-            try await tmux.press("Enter", "Enter")
-            try await tmux.waitFor(text: "Step 7 of 9 · Review")
+            // Tags are optional and set: Enter on the name goes on to Review.
+            try await tmux.press("Enter", until: "Step 7 of 9 · Review", atMost: 2)
             try await tmux.press("Enter")
             let result = try await tmux.waitFor(text: "✓ Instance created")
             let id = try #require(Screen.value(of: "Id", in: result))

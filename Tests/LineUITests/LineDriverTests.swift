@@ -29,6 +29,23 @@ struct LineDriverTests {
         for step in [1, 2, 3, 4, 5, 6, 7, 9] { #expect(io.output.contains("Step \(step) of 9")) }
     }
 
+    @Test("Events set off by the team profile: the Events question is not asked, the next step says why, and `<` goes back to it")
+    func settledEventsArePassed() async {
+        var answers = Array(happyAnswers.prefix(9))               // up to and including the grant code
+        answers += ["<", "", "graph-calendar-alice", "team-a", "", "n"]  // back to Events (kept off), then on
+        let io = ScriptedLineIO(answers: answers)
+        var journey = Journey(steps: CreateJourney.steps, options: JourneyOptions(oauthState: testState, settled: [.eventsEnabled: .profile]),
+                              form: connectionForm())
+        journey.state.form.eventsEnabled = false
+        let outcome = await LineDriver(io: io, performer: happyService()).run(&journey)
+        #expect(outcome == .finished, "\(io.output)")
+        let passed = "Webhook events are off (set by the profile), so the Events step was passed; go back a step to turn them on."
+        #expect(io.output.contains(passed))
+        let instanceStep = io.transcript.firstIndex { $0.contains("Step 6 of 9") } ?? 0
+        let eventsStep = io.transcript.firstIndex { $0.contains("Step 5 of 9") } ?? 0
+        #expect(instanceStep < eventsStep, "Instance came first; Events only after going back: \(io.output)")
+    }
+
     @Test("Secrets and the grant code are asked with echo off and never printed")
     func secretsNotEchoed() async {
         let io = ScriptedLineIO(answers: happyAnswers)

@@ -32,6 +32,10 @@ struct LineRedirectTests {
             if script.answers.first == ScriptedLineIO.waitForBrowser { browser.comeBack() }
             return script.ask(prompt, until: interrupted)
         }
+        func askSecret(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer {
+            if script.answers.first == ScriptedLineIO.waitForBrowser { browser.comeBack() }
+            return script.askSecret(prompt, until: interrupted)
+        }
     }
 
     /// The happy service, with a listener that listens at once and reports to `browser`.
@@ -84,5 +88,22 @@ struct LineRedirectTests {
             return
         }
         #expect(body["providerData"]?["code"]?.stringValue == "0.AXoA-pasted-abcdefghijklmnopqrstuvwxyz")
+    }
+
+    @Test("While the hidden grant-code question is open the browser comes back: the question gives way too, and the create uses the caught code")
+    func browserAnswersTheSecretQuestion() async {
+        let browser = FakeBrowser([.redirectCaught(.signedIn(url: Self.caught))])
+        let io = WaitingLineIO(ScriptedLineIO(answers: Self.answers(["next", ScriptedLineIO.waitForBrowser])), browser: browser)
+        let service = Self.service(browser)
+        var journey = Journey(steps: CreateJourney.steps, options: JourneyOptions(oauthState: testState), form: connectionForm())
+        let outcome = await LineDriver(io: io, performer: service).run(&journey)
+        #expect(outcome == .finished, "\(io.script.output)")
+        #expect(io.script.secretPrompts.contains { $0.hasPrefix(ParameterTable[.code].label) }, "the grant code was asked for, without echo")
+        #expect(io.script.output.contains("Signed in: the browser came back with the grant code."))
+        guard case .createInstance(_, _, let body)? = service.effects.last(where: { $0.kind == "createInstance" }) else {
+            Issue.record("no create was sent: \(service.effects)")
+            return
+        }
+        #expect(body["providerData"]?["code"]?.stringValue == "0.AXoA-abcdefghijklmnopqrstuvwxyz0123456789")
     }
 }

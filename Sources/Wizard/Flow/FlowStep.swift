@@ -50,6 +50,10 @@ public protocol FlowStep: Sendable {
     var allowsBack: Bool { get }
     /// Whether the step ends the journey (nothing to go on to; Back returns here, not past it).
     var isFinal: Bool { get }
+    /// Why the step is passed when the journey goes forward onto it (everything it asks was
+    /// settled before the journey, and it has nothing to do); `nil` when it must be shown. Back,
+    /// "step N" and failure routes still show it.
+    func settledReason(_ state: JourneyState) -> String?
 }
 
 extension FlowStep {
@@ -62,4 +66,5 @@ extension FlowStep {
     public func perform(_ action: WizardAction, _ state: inout JourneyState) -> StepOutcome { .stay }
     public var allowsBack: Bool { true }
     public var isFinal: Bool { false }
+    public func settledReason(_ state: JourneyState) -> String? { nil }
 }

@@ -181,12 +181,22 @@ public struct Journey: Sendable, Equatable {
     }
 
     /// Shows the step after position `position`, or finishes the journey after the last.
+    ///
+    /// Steps whose answers were all settled before the journey are passed, and the step shown
+    /// says which were passed and why (Back still shows them).
     private mutating func showStep(after position: Int) -> [Effect] {
-        let next = position + 1
+        var next = position + 1
+        var passed: [String] = []
+        while next < steps.count, !steps[next].isFinal, let reason = steps[next].settledReason(state) {
+            passed.append(reason)
+            next += 1
+        }
         guard next < steps.count else {
             state.finished = true
             return leaveSignInSteps()
         }
-        return show(steps[next].id)
+        let effects = show(steps[next].id)
+        if !passed.isEmpty, state.banner == nil { state.banner = Banner(tone: .info, lines: passed) }
+        return effects
     }
 }

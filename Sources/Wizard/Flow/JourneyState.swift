@@ -15,10 +15,15 @@ public struct JourneyOptions: Sendable, Equatable {
     /// The host this wizard was reached on over SSH (`SSH_CONNECTION`/`SSH_TTY`), for the
     /// port-forwarding advice; `nil` when the session is local.
     public var sshHost: String?
+    /// Values chosen before the journey on purpose (a profile, a flag, the environment, a secrets
+    /// file) and where each came from; a step whose every answer is settled is passed going forward.
+    public var settled: [ParameterID: ValueSource]
 
-    public init(sandboxURL: String? = nil, oauthState: String, browserAvailable: Bool = true, unattended: Bool = false, sshHost: String? = nil) {
+    public init(sandboxURL: String? = nil, oauthState: String, browserAvailable: Bool = true, unattended: Bool = false, sshHost: String? = nil,
+                settled: [ParameterID: ValueSource] = [:]) {
         self.sandboxURL = sandboxURL; self.oauthState = oauthState
         self.browserAvailable = browserAvailable; self.unattended = unattended; self.sshHost = sshHost
+        self.settled = settled
     }
 }
 

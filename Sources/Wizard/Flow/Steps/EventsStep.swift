@@ -22,6 +22,14 @@ public struct EventsStep: FlowStep {
         action == .generateKey ? .run([.generateSignatureKey]) : .stay
     }
 
+    /// Passed going forward when events were set off on purpose (a profile, `--no-events`,
+    /// `OC_EVENTS`): with events off the step asks nothing else.
+    public func settledReason(_ state: JourneyState) -> String? {
+        guard !state.form.eventsEnabled, let source = state.options.settled[.eventsEnabled] else { return nil }
+        let origin = source.origin(of: ParameterTable[.eventsEnabled], value: state.form[.eventsEnabled])
+        return "Webhook events are off (set by \(origin)), so the Events step was passed; go back a step to turn them on."
+    }
+
     public func receive(_ result: EffectResult, _ state: inout JourneyState) -> StepOutcome? {
         guard case .signatureKeyGenerated(let key) = result else { return nil }
         // The form keeps editable text; the key goes back to being a `Secret` when it leaves the form.
