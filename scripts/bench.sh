@@ -60,6 +60,7 @@ start_sandbox() {
     local seed="$1" log="$SCRATCH/sandbox-$1.out"
     "$BIN/ocwizard-sandbox" --port 0 --seed "$seed" >"$log" 2>"$SCRATCH/sandbox-$1.err" &
     SANDBOX_PIDS+=("$!")
+    SANDBOX_PID="$!"
     local deadline=$((SECONDS + 60))
     SANDBOX_URL=""
     while [ -z "$SANDBOX_URL" ]; do
@@ -76,6 +77,7 @@ start_sandbox 0
 SMALL_URL="$SANDBOX_URL"
 start_sandbox 10000
 LARGE_URL="$SANDBOX_URL"
+LARGE_PID="$SANDBOX_PID"
 
 measure() { python3 "$HERE/measure.py" "$@" --home "$SCRATCH" --ocwizard "$BIN/ocwizard" --bench "$BIN/ocwizard-bench"; }
 
@@ -86,7 +88,7 @@ run() { local status=0; measure "$@" || status=$?; if [ "$status" = 3 ]; then mi
 run first-screen --runs "$RUNS"
 run frame --frames 2000
 run submit --runs "$RUNS" --base-url "$SMALL_URL"
-run listing --runs "$LARGE_RUNS" --base-url "$LARGE_URL"
+run listing --runs "$LARGE_RUNS" --base-url "$LARGE_URL" --sandbox-pid "$LARGE_PID"
 run filter --rounds 20
 run binary
 if [ "$misses" -gt 0 ]; then

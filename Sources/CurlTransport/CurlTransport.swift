@@ -22,8 +22,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// The options every request runs with.
     public let options: CurlTransportOptions
     /// The easy handle, `nil` until the first transfer makes it.
-    private let handle = Mutex<EasyHandle?>(nil)
-    private let queue = DispatchQueue(label: "ocwizard.curl-transport")
+    let handle = Mutex<EasyHandle?>(nil)
+    /// Runs every transfer, one at a time.
+    let queue = DispatchQueue(label: "ocwizard.curl-transport")
     private let environment: @Sendable () -> [String: String]
     private var announcedProxies: Set<String> = []
 
@@ -71,7 +72,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     /// Runs one transfer on the queue.
-    private func transfer(_ request: HTTPRequest, _ cancellation: CancellationFlag) throws(TransportError) -> HTTPResponse {
+    func transfer(_ request: HTTPRequest, _ cancellation: CancellationFlag) throws(TransportError) -> HTTPResponse {
         if cancellation.isSet { throw .cancelled }
         let handle = try easyHandle()
         if cancellation.isSet { throw .cancelled }

@@ -90,8 +90,14 @@ public enum TextSafety {
     /// Whether `text` holds a control character to escape, read from its UTF-8: a byte below
     /// 0x20 (but a kept newline or tab), DEL, or a C1 character (0xC2 then 0x80…0x9F).
     static func holdsControl(_ text: String, keepingLayout: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { holdsControl(bytes: $0, keepingLayout: keepingLayout) }
+    }
+
+    /// Whether UTF-8 `bytes` hold a control character to escape (see `holdsControl(_:keepingLayout:)`).
+    public static func holdsControl(bytes: UnsafeBufferPointer<UInt8>, keepingLayout: Bool) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte < 0x20 {
                 if !(keepingLayout && (byte == 0x0A || byte == 0x09)) { return true }
             } else if byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {

@@ -95,4 +95,14 @@ extension TerminalDevice {
 
     /// Writes a line to standard output, control characters but newline and tab made visible.
     func printOutput(_ text: String) { write(TextSafety.visibleLines(text) + "\n", to: .output) }
+
+    /// Writes UTF-8 `bytes` and a newline to standard output; when they hold a control character,
+    /// as `printOutput(_:)` does (a 4 MB listing is written without copying it into a `String`).
+    func printOutput(bytes: [UInt8]) {
+        guard !bytes.withUnsafeBufferPointer({ TextSafety.holdsControl(bytes: $0, keepingLayout: true) }) else {
+            return printOutput(String(decoding: bytes, as: UTF8.self))
+        }
+        write(bytes: bytes, to: .output)
+        write("\n", to: .output)
+    }
 }

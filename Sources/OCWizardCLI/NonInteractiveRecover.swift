@@ -90,7 +90,7 @@ struct NonInteractiveRecover {
                 console.printError("ocwizard: no Microsoft Graph instance matches\(describe(query)).")
                 return .invalidInput
             }
-            console.printOutput(matches.text)
+            console.printOutput(bytes: matches.bytes)
             return .success
         } catch {
             if case .api(let failure) = error, failure.kind == .notFound, let id = query.id, !reauthenticate {
@@ -138,35 +138,38 @@ enum RecoverOutput {
     static func json(_ instance: Instance, baseURL: String) -> String { jsonValue(instance, baseURL: baseURL).prettyText }
 
     /// Found instances written out as they arrive, page by page: indented JSON (an array, or the
-    /// one object when an id was asked for) or one text line each.
+    /// one object when an id was asked for) or one text line each, into one buffer.
     struct Listing {
         let json: Bool
         /// An id was asked for: one JSON object, not an array.
         let single: Bool
         let baseURL: String
-        /// Each instance's text: a JSON array item (at its depth) or a text line.
-        private var pieces: [String] = []
+        /// The instances written so far, separated (`,\n  ` between JSON items, a newline between lines).
+        private var written: [UInt8] = []
+        /// How many instances were found.
+        private(set) var count = 0
 
         init(json: Bool, single: Bool, baseURL: String) {
             self.json = json; self.single = single; self.baseURL = baseURL
         }
 
-        /// How many instances were found.
-        var count: Int { pieces.count }
-
         /// Writes out `instances` now.
         mutating func add(_ instances: [Instance]) {
             for instance in instances {
-                pieces.append(json ? RecoverOutput.jsonValue(instance, baseURL: baseURL).prettyText(level: single ? 0 : 1)
-                                   : RecoverOutput.text([instance]))
+                if count > 0 { written.append(contentsOf: (json ? ",\n  " : "\n").utf8) }
+                if json {
+                    RecoverOutput.jsonValue(instance, baseURL: baseURL).writePretty(into: &written, level: single ? 0 : 1)
+                } else {
+                    written.append(contentsOf: RecoverOutput.text([instance]).utf8)
+                }
+                count += 1
             }
         }
 
-        /// Everything found, as printed.
-        var text: String {
-            guard json else { return pieces.joined(separator: "\n") }
-            if single, pieces.count == 1 { return pieces[0] }
-            return pieces.isEmpty ? "[]" : "[\n  " + pieces.joined(separator: ",\n  ") + "\n]"
+        /// Everything found, as printed (UTF-8).
+        var bytes: [UInt8] {
+            guard json, !(single && count == 1) else { return written }
+            return count == 0 ? Array("[]".utf8) : Array("[\n  ".utf8) + written + Array("\n]".utf8)
         }
     }
 

@@ -51,4 +51,8 @@ public struct HTTPResponse: Sendable, Equatable {
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    /// Sends `first`, then the request `next` makes of each answer (`nil` ends the run), each as
+    /// soon as the answer before it is in, while the reader still reads the earlier ones. The run
+    /// ends with the first error; when the reader stops reading, the request under way is stopped.
+    func sendEach(_ first: HTTPRequest, next: @escaping @Sendable (HTTPResponse) -> HTTPRequest?) -> HTTPResponses
 }

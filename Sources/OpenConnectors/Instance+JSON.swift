@@ -11,10 +11,10 @@ extension Instance {
     /// must be a string when present; every other field is kept only when its shape is usable.
     public init(json: JSONValue) throws(JSONShapeError) {
         guard case .object(let members) = json else { throw JSONShapeError("unexpected value at instance") }
-        var fields: [Field: JSONValue] = [:]
+        var fields = Fields()
         for (key, value) in members {
             // The first of repeated names counts, as with Foundation's decoder.
-            if let field = Field(rawValue: key), fields[field] == nil { fields[field] = value }
+            if let field = Field(key: key), fields[field] == nil { fields[field] = value }
         }
         guard let idValue = fields[.id], let id = idValue.lenientInt else {
             throw JSONShapeError(fields[.id] == nil || fields[.id] == .null ? "missing id" : "unexpected value at id")
@@ -54,8 +54,33 @@ extension Instance {
     }
 
     /// The members an instance is read from.
-    private enum Field: String {
+    private enum Field: Int, CaseIterable {
         case id, name, token, element, tags, valid, disabled, eventsEnabled, createdDate, configuration, user
+
+        /// The field named `key`, found by length first (a listing reads 20 names per instance).
+        init?(key: String) {
+            let field: Field? = switch key.utf8.count {
+            case 2: key == "id" ? .id : nil
+            case 4: key == "name" ? .name : key == "tags" ? .tags : key == "user" ? .user : nil
+            case 5: key == "token" ? .token : key == "valid" ? .valid : nil
+            case 7: key == "element" ? .element : nil
+            case 8: key == "disabled" ? .disabled : nil
+            case 11: key == "createdDate" ? .createdDate : nil
+            case 13: key == "eventsEnabled" ? .eventsEnabled : key == "configuration" ? .configuration : nil
+            default: nil
+            }
+            guard let field else { return nil }
+            self = field
+        }
+    }
+
+    /// The members found, one slot per field (no hashing per member).
+    private struct Fields {
+        private var slots = [JSONValue?](repeating: nil, count: Field.allCases.count)
+        subscript(_ field: Field) -> JSONValue? {
+            get { slots[field.rawValue] }
+            set { slots[field.rawValue] = newValue }
+        }
     }
 }
 

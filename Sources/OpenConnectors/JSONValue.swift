@@ -51,90 +51,115 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON text.
     public var compactText: String {
-        var out = ""
-        write(into: &out, indent: nil, level: 0)
-        return out
+        var out: [UInt8] = []
+        write(into: &out, indent: false, level: 0)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// JSON text indented by two spaces, one member per line.
-    public var prettyText: String {
-        var out = ""
-        write(into: &out, indent: "  ", level: 0)
-        return out
-    }
+    public var prettyText: String { prettyText(level: 0) }
 
     /// The indented text of this value as it appears nested `level` deep in a `prettyText`
     /// (its first line not indented): lets a long array be written item by item.
     public func prettyText(level: Int) -> String {
-        var out = ""
-        write(into: &out, indent: "  ", level: max(0, level))
-        return out
+        var out: [UInt8] = []
+        writePretty(into: &out, level: level)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: String?, level: Int) {
-        let newline = indent == nil ? "" : "\n"
-        // Appends the indentation in place (a `String(repeating:)` per line allocated on every line).
-        let pad = { (out: inout String, depth: Int) in
-            if let indent { for _ in 0..<depth { out += indent } }
+    /// Appends the UTF-8 of `prettyText(level:)` to `out`, so a listing writes thousands of
+    /// instances into one buffer.
+    public func writePretty(into out: inout [UInt8], level: Int) {
+        write(into: &out, indent: true, level: max(0, level))
+    }
+
+    /// Writes the value as UTF-8 bytes (String appends cost a fifth of a large listing).
+    private func write(into out: inout [UInt8], indent: Bool, level: Int) {
+        let pad = { (out: inout [UInt8], depth: Int) in
+            if indent { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth)) }
+        }
+        let endLine = { (out: inout [UInt8], isLast: Bool) in
+            if !isLast { out.append(UInt8(ascii: ",")) }
+            if indent { out.append(UInt8(ascii: "\n")) }
         }
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .integer(let value): out += String(value)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .integer(let value): out.append(contentsOf: String(value).utf8)
         case .number(let value):
-            out += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null"
-        case .string(let value): out += JSONValue.quoted(value)
+            let text = value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null"
+            out.append(contentsOf: text.utf8)
+        case .string(let value): Self.writeQuoted(value, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[" + newline
+            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            if indent { out.append(UInt8(ascii: "\n")) }
             for (index, item) in items.enumerated() {
                 pad(&out, level + 1)
                 item.write(into: &out, indent: indent, level: level + 1)
-                out += (index < items.count - 1 ? "," : "") + newline
+                endLine(&out, index == items.count - 1)
             }
             pad(&out, level)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
-            out += "{" + newline
+            guard !pairs.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            if indent { out.append(UInt8(ascii: "\n")) }
             for (index, pair) in pairs.enumerated() {
                 pad(&out, level + 1)
-                out += JSONValue.quoted(pair.0)
-                out += indent == nil ? ":" : ": "
+                Self.writeQuoted(pair.0, into: &out)
+                out.append(contentsOf: (indent ? ": " : ":").utf8)
                 pair.1.write(into: &out, indent: indent, level: level + 1)
-                out += (index < pairs.count - 1 ? "," : "") + newline
+                endLine(&out, index == pairs.count - 1)
             }
             pad(&out, level)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// `text` as a JSON string literal.
     public static func quoted(_ text: String) -> String {
+        var out: [UInt8] = []
+        writeQuoted(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal.
+    private static func writeQuoted(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Printable ASCII without `"` and `\` (names, ids, dates, most tokens) is copied as is.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
-        var out = "\""
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { writeEscaped(text, into: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` with JSON escapes, scalar by scalar.
+    private static func writeEscaped(_ text: String, into out: inout [UInt8]) {
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case "\"": out.append(contentsOf: #"\""#.utf8)
+            case "\\": out.append(contentsOf: #"\\"#.utf8)
+            case "\n": out.append(contentsOf: #"\n"#.utf8)
+            case "\r": out.append(contentsOf: #"\r"#.utf8)
+            case "\t": out.append(contentsOf: #"\t"#.utf8)
+            case "\u{2028}": out.append(contentsOf: #"\u2028"#.utf8)
+            case "\u{2029}": out.append(contentsOf: #"\u2029"#.utf8)
             default:
                 // C0, DEL and C1 (U+009B is a one-byte CSI to many terminals): escaped, so JSON
                 // printed to a terminal can never drive it.
                 if scalar.isControlCharacter {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    UTF8.encode(scalar) { out.append($0) }
                 }
             }
         }
-        return out + "\""
     }
 }
 

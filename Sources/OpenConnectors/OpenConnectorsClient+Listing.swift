@@ -80,18 +80,17 @@ extension OpenConnectorsClient {
     /// filter's parameters, filtered again here (the service may ignore them or list other
     /// connectors' instances). A `404` carrying the service's error body is an empty page.
     public func listPage(filter: InstanceFilter = InstanceFilter(), pageSize: Int = maximumPageSize, nextPage: String? = nil) async throws(OpenConnectorsError) -> InstancePage {
-        try decodePage(await requestPage(filter: filter, pageSize: pageSize, nextPage: nextPage).get(), filter: filter)
+        try decodePage(await send("GET", Self.pagePath(filter: filter, pageSize: pageSize, nextPage: nextPage)), filter: filter)
     }
 
-    /// Sends one page's request; the answer comes back undecoded (its next-page token is in a
-    /// header, so the next request can leave before this body is decoded).
-    private func requestPage(filter: InstanceFilter, pageSize: Int, nextPage: String?) async -> Result<HTTPResponse, OpenConnectorsError> {
-        var query: [(String, String)] = [("pageSize", String(min(max(pageSize, 1), Self.maximumPageSize)))]
+    /// `/instances?…` for one page of the listing.
+    private static func pagePath(filter: InstanceFilter, pageSize: Int, nextPage: String?) -> String {
+        var query: [(String, String)] = [("pageSize", String(min(max(pageSize, 1), maximumPageSize)))]
         if !filter.hydrate { query.append(("hydrate", "false")) }
         for tag in filter.tags { query.append(("tags[]", tag)) }
         if let text = filter.searchText, !text.isEmpty { query.append(("searchText", text)) }
         if let nextPage { query.append(("nextPage", nextPage)) }
-        do { return .success(try await send("GET", "/instances?" + QueryString.build(query))) } catch { return .failure(error) }
+        return "/instances?" + QueryString.build(query)
     }
 
     /// The page a listing answer holds, filtered.
@@ -103,13 +102,7 @@ extension OpenConnectorsClient {
             throw .unexpectedBody(status: response.status, detail: error.detail)
         }
         return InstancePage(instances: served.filter(filter.admits), totalCount: response.header("elements-total-count").flatMap { Int($0) },
-                            nextPageToken: Self.nextPageToken(response), servedCount: served.count)
-    }
-
-    /// `elements-next-page-token` of a successful answer; `nil` when there is none or it is empty.
-    private static func nextPageToken(_ response: HTTPResponse) -> String? {
-        guard (200..<300).contains(response.status) else { return nil }
-        return response.header("elements-next-page-token").flatMap { $0.isEmpty ? nil : $0 }
+                            nextPageToken: PagingGuard.nextPageToken(response), servedCount: served.count)
     }
 
     /// Reads every page, calling `onPage` after each one (for progress); returns all instances.
@@ -128,43 +121,44 @@ extension OpenConnectorsClient {
     /// The last page handed over has no next-page token. Paging ends when the service sends no
     /// token, an empty page, or a `404` with its error body; ocwizard ends it (and says why in
     /// `stopped`) on a token it already used or after `maximumPages` pages. Cancelling the task
-    /// ends it between pages.
+    /// ends it between pages and stops the request under way.
     ///
-    /// The next page's request leaves as soon as this page's answer is in (its token is a
-    /// header), so decoding and `body` run while the next page is on the wire; a next page
-    /// fetched for an answer that turns out empty is dropped.
+    /// The pages come through `HTTPTransport.sendEach`: the next page's request leaves as soon
+    /// as this page's answer is in (its token is a header), so decoding and `body` run while the
+    /// next page is on the wire; a next page fetched for an answer that turns out empty is dropped.
     public func forEachPage(filter: InstanceFilter = InstanceFilter(), pageSize: Int = maximumPageSize, maximumPages: Int = maximumPages,
                             _ body: (InstancePage) async -> Void) async throws(OpenConnectorsError) {
-        var usedTokens: Set<String> = []
-        var pages = 0
-        var instances = 0
-        var answer = await requestPage(filter: filter, pageSize: pageSize, nextPage: nil)
-        while true {
-            if Task.isCancelled { throw .transport(.cancelled) }
-            let response = try answer.get()
-            pages += 1
-            var next = Self.nextPageToken(response)
-            let repeated = next.map { !usedTokens.insert($0).inserted } ?? false
-            let atLimit = !repeated && next != nil && pages >= max(maximumPages, 1)
-            if repeated || atLimit { next = nil }
-            let token = next
-            async let following: Result<HTTPResponse, OpenConnectorsError>? = if let token {
-                await requestPage(filter: filter, pageSize: pageSize, nextPage: token)
-            } else { nil }
-            var page = try decodePage(response, filter: filter)
-            instances += page.instances.count
-            if page.servedCount == 0 {
-                next = nil
-            } else if repeated {
-                page.stopped = .repeatedToken(pages: pages, instances: instances)
-            } else if atLimit {
-                page.stopped = .pageLimit(pages: pages, instances: instances)
-            }
-            page.nextPageToken = next
-            await body(page)
-            guard next != nil, let nextAnswer = await following else { return }
-            answer = nextAnswer
+        let paging = PagingGuard(maximumPages: maximumPages)
+        let first = request("GET", Self.pagePath(filter: filter, pageSize: pageSize, nextPage: nil))
+        let answers = transport.sendEach(first) { [self] response in
+            paging.advance(after: response).map { request("GET", Self.pagePath(filter: filter, pageSize: pageSize, nextPage: $0)) }
         }
+        var instances = 0
+        do {
+            for try await response in answers {
+                if Task.isCancelled { break }
+                let step = paging.takeStep()
+                var page = try decodePage(response, filter: filter)
+                instances += page.instances.count
+                var next = step.token
+                if page.servedCount == 0 {
+                    next = nil
+                } else if let stop = step.stop {
+                    page.stopped = switch stop {
+                    case .repeatedToken: PagingStop.repeatedToken(pages: step.pages, instances: instances)
+                    case .pageLimit: PagingStop.pageLimit(pages: step.pages, instances: instances)
+                    }
+                }
+                page.nextPageToken = next
+                await body(page)
+                if next == nil { return }
+            }
+        } catch let error as OpenConnectorsError {
+            throw error
+        } catch {
+            throw Self.transportFailure(error)
+        }
+        if Task.isCancelled { throw .transport(.cancelled) }
     }
 
     /// Whether `response` is the service's way of saying "nothing matches": a `404` whose body is

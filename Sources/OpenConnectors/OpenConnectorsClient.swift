@@ -7,7 +7,7 @@ public struct OpenConnectorsClient: Sendable {
     /// What the service returns instead of a secret configuration value.
     static let maskedValue = "********"
 
-    private let transport: any HTTPTransport
+    let transport: any HTTPTransport
     /// The normalized API base, ending in `/elements/api-v2`.
     public let baseURL: String
     private let credentials: Credentials
@@ -94,20 +94,29 @@ public struct OpenConnectorsClient: Sendable {
     // MARK: - Plumbing
 
     func send(_ method: String, _ path: String, body: JSONValue? = nil) async throws(OpenConnectorsError) -> HTTPResponse {
+        do {
+            return try await transport.send(request(method, path, body: body))
+        } catch {
+            throw Self.transportFailure(error)
+        }
+    }
+
+    /// The request for `method` on `path` (below the API base), with the account's credentials.
+    func request(_ method: String, _ path: String, body: JSONValue? = nil) -> HTTPRequest {
         var headers = [
             HTTPHeader("Authorization", credentials.authorizationHeader),
             HTTPHeader("Accept", "application/json"),
         ]
         if body != nil { headers.append(HTTPHeader("Content-Type", "application/json")) }
-        let request = HTTPRequest(method: method, url: baseURL + path, headers: headers, body: body.map { Array($0.compactText.utf8) })
-        do {
-            return try await transport.send(request)
-        } catch let error as TransportError {
-            throw .transport(error)
-        } catch is CancellationError {
-            throw .transport(.cancelled)
-        } catch {
-            throw .transport(.other(code: -1, detail: String(describing: error)))
+        return HTTPRequest(method: method, url: baseURL + path, headers: headers, body: body.map { Array($0.compactText.utf8) })
+    }
+
+    /// What a transport's failure means to a caller.
+    static func transportFailure(_ error: any Error) -> OpenConnectorsError {
+        switch error {
+        case let error as TransportError: .transport(error)
+        case is CancellationError: .transport(.cancelled)
+        default: .transport(.other(code: -1, detail: String(describing: error)))
         }
     }
 

@@ -19,8 +19,12 @@ public final class SystemTerminal: TerminalDevice {
     }
 
     public func write(_ text: String, to stream: StandardStream) {
+        write(bytes: Array(text.utf8), to: stream)
+    }
+
+    public func write(bytes all: [UInt8], to stream: StandardStream) {
         let descriptor = Self.descriptor(stream)
-        var bytes = Array(text.utf8)[...]
+        var bytes = all[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }

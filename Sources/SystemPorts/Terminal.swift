@@ -14,6 +14,8 @@ public protocol TerminalDevice: AnyObject, Sendable {
     func readAllInput(limit: Int) -> [UInt8]
     /// Writes `text` as it is to standard output or standard error.
     func write(_ text: String, to stream: StandardStream)
+    /// Writes UTF-8 `bytes` as they are (a large listing, without a copy into a `String`).
+    func write(bytes: [UInt8], to stream: StandardStream)
     /// Turns the input terminal's echo off (it comes back if a signal ends the process meanwhile);
     /// `false`, and nothing changed, when standard input is not a terminal.
     func silenceEcho() -> Bool
@@ -27,6 +29,9 @@ public protocol TerminalDevice: AnyObject, Sendable {
 extension TerminalDevice {
     /// Input that is always ready (scripted terminals): nothing to wait for.
     public func waitForInput(milliseconds: Int) -> Bool { true }
+
+    /// Terminals that keep text (scripted ones) take the bytes as text.
+    public func write(bytes: [UInt8], to stream: StandardStream) { write(String(decoding: bytes, as: UTF8.self), to: stream) }
 }
 
 extension TerminalDevice {

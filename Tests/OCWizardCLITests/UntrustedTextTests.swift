@@ -3,6 +3,9 @@ import Foundation
 import OpenConnectors
 import Sandbox
 import Testing
+import LineUI
+import SystemTesting
+@testable import OCWizardCLI
 
 /// Strings from the service reach the terminal with their control characters made visible.
 @Suite("Untrusted text in command-line outputs")
@@ -64,5 +67,20 @@ struct UntrustedTextTests {
         #expect(recover.stderr.contains("evil\\u{1b}]52"), "\(recover.stderr)")
         #expect(Self.rawControls(in: recover.allOutput) == [])
         await sandbox.server.stop()
+    }
+}
+
+/// A listing written as bytes takes the same care as text.
+@Suite("Bytes written to standard output")
+struct ByteOutputTests {
+    @Test("Clean bytes go out as they are, with a newline; bytes holding a control character are escaped like text")
+    func bytesAreCheckedLikeText() {
+        let terminal = ScriptedTerminal()
+        terminal.printOutput(bytes: Array("[\n  {\"name\": \"日本\"}\n]".utf8))
+        #expect(terminal.output == "[\n  {\"name\": \"日本\"}\n]\n")
+        let hostile = ScriptedTerminal()
+        hostile.printOutput(bytes: Array(UntrustedTextTests.hostileName.utf8))
+        #expect(UntrustedTextTests.rawControls(in: hostile.output) == [])
+        #expect(hostile.output == TextSafety.visibleLines(UntrustedTextTests.hostileName) + "\n")
     }
 }

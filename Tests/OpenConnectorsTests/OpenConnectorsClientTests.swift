@@ -245,9 +245,10 @@ struct OpenConnectorsClientTests {
         var ids: [[Int]] = []
         try await client.forEachPage { ids.append($0.instances.map(\.id)) }
         #expect(ids == [[1], []])
-        // The request for t2 left before the empty page was decoded; its failure (the script is
-        // exhausted) is never seen, and nothing after it is asked for.
-        #expect(await transport.requests.count == 3)
+        // The request for t2 may have left before the empty page was decoded; its failure (the
+        // script is exhausted) is never seen, and nothing after it is asked for.
+        let tokens = await transport.requests.map { QueryString.parse(Substring($0.url.split(separator: "?")[1])).first { $0.name == "nextPage" }?.value }
+        #expect([[nil, "t1"], [nil, "t1", "t2"]].contains(tokens), "\(tokens)")
     }
 
     @Test("the next page is on the wire while this one is handed over: a page's handler can wait for it")
