@@ -35,8 +35,7 @@ extension OpenConnectorsClient {
     public func listEvents(instanceId id: Int, pageSize: Int = maximumPageSize) async throws(OpenConnectorsError) -> [InstanceEvent] {
         var events: [InstanceEvent] = []
         var next: String?
-        var used: Set<String> = []
-        var pages = 0
+        let paging = PagingGuard(maximumPages: Self.maximumPages)
         repeat {
             var query: [(String, String)] = [("pageSize", String(min(max(pageSize, 1), Self.maximumPageSize)))]
             if let next { query.append(("nextPage", next)) }
@@ -46,9 +45,8 @@ extension OpenConnectorsClient {
                 throw .unexpectedBody(status: response.status, detail: "expected a JSON array of events")
             }
             events += items.map(InstanceEvent.init)
-            pages += 1
-            next = items.isEmpty ? nil : response.header("elements-next-page-token").flatMap { $0.isEmpty ? nil : $0 }
-            if let token = next, !used.insert(token).inserted || pages >= Self.maximumPages { next = nil }
+            let step = paging.decide(after: response)
+            next = items.isEmpty ? nil : step.token
         } while next != nil
         // ISO 8601 dates in one format sort as text; an event without a date goes last.
         return events.enumerated().sorted { lhs, rhs in

@@ -27,22 +27,33 @@ final class PagingGuard: Sendable {
 
     init(maximumPages: Int) { self.maximumPages = max(maximumPages, 1) }
 
-    /// Decides for the next answer in order; returns the token of the page to ask for next.
+    /// Decides for the next answer in order and keeps the decision for `takeStep`; returns the
+    /// token of the page to ask for next.
     func advance(after response: HTTPResponse) -> String? {
         state.withLock { state in
-            state.pages += 1
-            var step = Step(token: Self.nextPageToken(response), stop: nil, pages: state.pages)
-            if let token = step.token {
-                if !state.used.insert(token).inserted {
-                    step.stop = .repeatedToken
-                } else if state.pages >= maximumPages {
-                    step.stop = .pageLimit
-                }
-            }
-            if step.stop != nil { step.token = nil }
+            let step = Self.decide(after: response, in: &state, maximumPages: maximumPages)
             state.steps.append(step)
             return step.token
         }
+    }
+
+    /// Decides for the next answer in order, where one loop both sends and reads.
+    func decide(after response: HTTPResponse) -> Step {
+        state.withLock { Self.decide(after: response, in: &$0, maximumPages: maximumPages) }
+    }
+
+    private static func decide(after response: HTTPResponse, in state: inout State, maximumPages: Int) -> Step {
+        state.pages += 1
+        var step = Step(token: nextPageToken(response), stop: nil, pages: state.pages)
+        if let token = step.token {
+            if !state.used.insert(token).inserted {
+                step.stop = .repeatedToken
+            } else if state.pages >= maximumPages {
+                step.stop = .pageLimit
+            }
+        }
+        if step.stop != nil { step.token = nil }
+        return step
     }
 
     /// The decision for the oldest answer the reader has not taken yet.

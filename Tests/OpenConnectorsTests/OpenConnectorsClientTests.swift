@@ -294,6 +294,30 @@ struct OpenConnectorsClientTests {
         #expect(PagingStop.pageLimit(pages: 250, instances: 50_000).message.contains("250 pages"))
     }
 
+    /// One page of events with a next-page token, if any.
+    private func eventPage(_ dates: [String], next: String?) -> FakeTransport.Reply {
+        .json("[" + dates.map { "{\"id\":\"e-\($0)\",\"eventDate\":\"\($0)\"}" }.joined(separator: ",") + "]",
+              headers: next.map { [HTTPHeader("elements-next-page-token", $0)] } ?? [])
+    }
+
+    @Test("listEvents follows the tokens, sorts newest first, and stops on a repeated token")
+    func eventsPagingStopsOnRepeatedToken() async throws {
+        let (client, transport) = client([eventPage(["2026-12-01T10:00:00Z"], next: "t1"), eventPage(["2026-12-02T10:00:00Z"], next: "t1"),
+                                          eventPage(["2026-12-03T10:00:00Z"], next: nil)])
+        let events = try await client.listEvents(instanceId: 7)
+        #expect(events.map(\.eventDate) == ["2026-12-02T10:00:00Z", "2026-12-01T10:00:00Z"])
+        #expect(await transport.requests.count == 2, "the repeated token was not asked for again")
+    }
+
+    @Test("listEvents ends on a later page's 404 with the service's error body")
+    func eventsPagingEndsOnEmpty404() async throws {
+        let notFound = FakeTransport.Reply.json(#"{"requestId":"r-1","message":"No events found"}"#, status: 404)
+        let (client, transport) = client([eventPage(["2026-12-01T10:00:00Z"], next: "t1"), notFound])
+        let events = try await client.listEvents(instanceId: 7)
+        #expect(events.count == 1)
+        #expect(await transport.requests.count == 2)
+    }
+
     @Test("a page whose items are all filtered out does not end the listing")
     func filteredOutPageKeepsPaging() async throws {
         let other = FakeTransport.Reply.json(#"[{"id":9,"name":"x","element":{"key":"box"}}]"#, headers: [HTTPHeader("elements-next-page-token", "t1")])

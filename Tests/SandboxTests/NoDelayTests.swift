@@ -17,29 +17,12 @@ import Testing
 
     @Test func acceptedConnectionsInheritNoDelay() async throws {
         try await withSandbox { sandbox in
-            let client = try connectedSocket(port: sandbox.port)
+            let client = try RawHTTPClient.connectedSocket(port: sandbox.port)
             defer { close(client) }
             let accepted = try await acceptedDescriptor(port: sandbox.port)
             #expect(NoDelay.isSet(on: accepted))
             #expect(!NoDelay.isSet(on: client), "the client side is ours and left as the kernel made it")
         }
-    }
-
-    /// A plain TCP connection to `127.0.0.1:port`.
-    private func connectedSocket(port: UInt16) throws -> Int32 {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(descriptor >= 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let status = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        try #require(status == 0, "connect: errno \(errno)")
-        return descriptor
     }
 
     /// Waits (up to ten seconds) until the server has accepted a connection on `port` and

@@ -9,11 +9,7 @@ struct EventsStepKeysTests {
     /// A wizard on the events step, the toggle focused.
     private func onEventsStep() -> CreateWizard {
         var wizard = freshWizard()
-        wizard.passConnection()
-        wizard.passAzureApp()
-        wizard.update(.key(.pageDown))
-        wizard.update(.paste(redirect()))
-        wizard.press(.enter)
+        wizard.passGrantCode()
         return wizard
     }
 

@@ -11,11 +11,7 @@ struct SettledStepTests {
     private func pastGrantCode(events value: String, from source: ValueSource) -> CreateWizard {
         let configuration = WizardConfiguration(prefill: [.eventsEnabled: value], prefillSources: [.eventsEnabled: source], oauthState: testState)
         var wizard = CreateWizard(configuration: configuration)
-        wizard.passConnection()
-        wizard.passAzureApp()
-        wizard.update(.key(.pageDown))
-        wizard.update(.paste(redirect()))
-        wizard.press(.enter)
+        wizard.passGrantCode()
         return wizard
     }
 

@@ -50,6 +50,16 @@ extension CreateWizard {
         receive(.authorizationURL(.success(OAuthRedirect(oauthUrl: "https://login.example/authorize?state=\(testState)", element: "microsoftgraph"))))
     }
 
+    /// Passes the connection and Azure app steps and pastes a valid redirect on the grant code
+    /// step, then presses Enter there (the events step comes next, unless it is passed).
+    mutating func passGrantCode() {
+        passConnection()
+        passAzureApp()
+        update(.key(.pageDown))
+        update(.paste(redirect()))
+        press(.enter)
+    }
+
     /// Runs every step up to the review screen with valid values.
     mutating func reachReview(events: Bool = false) {
         passConnection()

@@ -77,11 +77,10 @@ enum RawHTTPClient {
         return try parse(raw)
     }
 
-    /// Connects, writes `request`, and returns every byte read until EOF or reset.
-    private static func exchange(_ request: Data, port: UInt16) throws -> Data {
+    /// A blocking TCP socket connected to `127.0.0.1:port`, reads timing out after 30 s.
+    static func connectedSocket(port: UInt16) throws -> Int32 {
         let fd = socket(AF_INET, streamSocketType, 0)
         guard fd >= 0 else { throw RawHTTPError.connect(errno) }
-        defer { close(fd) }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -93,7 +92,18 @@ enum RawHTTPClient {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { throw RawHTTPError.connect(errno) }
+        guard connected == 0 else {
+            let failure = errno
+            close(fd)
+            throw RawHTTPError.connect(failure)
+        }
+        return fd
+    }
+
+    /// Connects, writes `request`, and returns every byte read until EOF or reset.
+    private static func exchange(_ request: Data, port: UInt16) throws -> Data {
+        let fd = try connectedSocket(port: port)
+        defer { close(fd) }
         request.withUnsafeBytes { sendAll(fd, $0) }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
