@@ -46,8 +46,10 @@ func waitUntil(_ flag: borrowing Atomic<Bool>) async throws {
 @Suite("Loopback listener over real sockets")
 struct LoopbackListenerTests {
     /// Serves on a free port with a listener that answers `/done` with a page that ends it and
-    /// everything else with 404; runs `body` once it listens and returns the targets it saw.
-    private func serving(timeLimit: Int = 300, _ body: @escaping @Sendable (Int) -> Void) async throws -> [String] {
+    /// everything else with 404; runs `body` (on a thread of its own: it blocks on sockets) once
+    /// it listens, and returns what `body` returned and the targets the listener saw. Checks
+    /// happen afterwards, in the test's task, where a failure is the test's.
+    private func serving<Result: Sendable>(timeLimit: Int, _ body: @escaping @Sendable (Int) -> Result) async throws -> (Result, [String]) {
         let port = freeLoopbackPort()
         let seen = Mutex<[String]>([])
         let ready = Atomic<Bool>(false)
@@ -60,41 +62,49 @@ struct LoopbackListenerTests {
             }
         }
         try await waitUntil(ready)
-        await onOwnThread { body(port) }
+        let result = await onOwnThread { body(port) }
         try await serving.value
-        return seen.withLock { $0 }
+        return (result, seen.withLock { $0 })
+    }
+
+    /// Sends `text` on a new connection to `port` and reads the answer to the end.
+    private static func exchange(_ text: String, port: Int) -> String {
+        let client = RawClient(port: port)!
+        client.send(text)
+        return client.readAll()
     }
 
     @Test("Answers other paths with 404 and keeps listening; a reply that ends it stops it")
     func answersUntilEnded() async throws {
-        let seen = try await serving { port in
-            let first = RawClient(port: port)!
-            first.send("GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(first.readAll().hasPrefix("HTTP/1.1 404 Not Found\r\n"))
-            let second = RawClient(port: port)!
-            second.send("GET /done HTTP/1.1\r\nHost: x\r\n\r\n")
-            let answer = second.readAll()
-            #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n") && answer.contains("Content-Length: 3\r\n") && answer.hasSuffix("\r\n\r\nbye"))
+        let (answers, seen) = try await serving(timeLimit: 5000) { port in
+            [Self.exchange("GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n", port: port), Self.exchange("GET /done HTTP/1.1\r\nHost: x\r\n\r\n", port: port)]
         }
+        #expect(answers[0].hasPrefix("HTTP/1.1 404 Not Found\r\n"))
+        #expect(answers[1].hasPrefix("HTTP/1.1 200 OK\r\n") && answers[1].contains("Content-Length: 3\r\n") && answers[1].hasSuffix("\r\n\r\nbye"))
         #expect(seen == ["/favicon.ico", "/done"])
     }
 
-    @Test("Garbage gets 400, a slow or endless request is dropped; neither reaches the answer, and the next request is served")
-    func garbageAndSlowRequests() async throws {
-        let seen = try await serving { port in
-            let garbage = RawClient(port: port)!
-            garbage.send("\u{1}\u{2}hello\r\n\r\n")
-            #expect(garbage.readAll().hasPrefix("HTTP/1.1 400"))
-            let slow = RawClient(port: port)!
-            slow.send("GET /done HTTP/1.1\r\n")  // never ends its headers
-            #expect(slow.readAll().isEmpty)
-            let endless = RawClient(port: port)!
-            endless.send("GET /done HTTP/1.1\r\nX: " + String(repeating: "a", count: 4000))
-            #expect(endless.readAll().isEmpty)
-            let good = RawClient(port: port)!
-            good.send("GET /done HTTP/1.1\r\n\r\n")
-            #expect(good.readAll().hasPrefix("HTTP/1.1 200"))
+    @Test("Garbage gets 400, never reaches the answer, and the next request is served")
+    func garbage() async throws {
+        let (answers, seen) = try await serving(timeLimit: 5000) { port in
+            [Self.exchange("\u{1}\u{2}hello\r\n\r\n", port: port), Self.exchange("GET /done HTTP/1.1\r\n\r\n", port: port)]
         }
+        #expect(answers[0].hasPrefix("HTTP/1.1 400"))
+        #expect(answers[1].hasPrefix("HTTP/1.1 200"))
+        #expect(seen == ["/done"])
+    }
+
+    @Test("A slow or endless request is dropped at the time or size limit; neither reaches the answer, and the next request is served")
+    func slowRequests() async throws {
+        // One second: long enough that a busy machine does not drop the last, whole request too.
+        let (answers, seen) = try await serving(timeLimit: 1000) { port in
+            [Self.exchange("GET /done HTTP/1.1\r\n", port: port),  // never ends its headers
+             Self.exchange("GET /done HTTP/1.1\r\nX: " + String(repeating: "a", count: 4000), port: port),
+             Self.exchange("GET /done HTTP/1.1\r\n\r\n", port: port)]
+        }
+        #expect(answers[0].isEmpty)
+        #expect(answers[1].isEmpty)
+        #expect(answers[2].hasPrefix("HTTP/1.1 200"))
         #expect(seen == ["/done"])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SystemTesting
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,8 +19,6 @@ struct CommandResult: Sendable {
 /// reaps its panes and ignores `kill-server`. Output goes to temporary files, not pipes, so
 /// that a daemon (the tmux server forks from its client) cannot hold a pipe open.
 enum Command {
-    private static let waiters = DispatchQueue(label: "ocwizard.e2e.waitpid", attributes: .concurrent)
-
     /// Runs `executable` with `arguments` to completion; `stdin` is written to it, or it reads `/dev/null`.
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdin: Data? = nil
@@ -72,15 +71,14 @@ enum Command {
         return pid
     }
 
-    /// Waits (off the cooperative threads) for `pid` to end; its exit status, or 128 + signal.
+    /// Waits (on a thread of its own, so neither the cooperative pool nor GCD's CPU-wide pool is
+    /// held) for `pid` to end; its exit status, or 128 + signal.
     static func wait(for pid: pid_t) async -> Int32 {
-        await withCheckedContinuation { continuation in
-            waiters.async {
-                var status: Int32 = 0
-                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-                let signal = status & 0x7f
-                continuation.resume(returning: signal == 0 ? (status >> 8) & 0xff : 128 + signal)
-            }
+        await onOwnThread {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            let signal = status & 0x7f
+            return signal == 0 ? (status >> 8) & 0xff : 128 + signal
         }
     }
 

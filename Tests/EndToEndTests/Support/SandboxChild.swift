@@ -3,6 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import SystemTesting
 
 /// An `ocwizard-sandbox --port 0` of the test's own, for runs of the wizard without `--sandbox`.
 final class SandboxChild: @unchecked Sendable {
@@ -30,13 +31,12 @@ final class SandboxChild: @unchecked Sendable {
         }
         close(pipeEnds[1])
         let reader = pipeEnds[0]
-        let line: String? = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var bytes: [UInt8] = []
-                var byte: UInt8 = 0
-                while read(reader, &byte, 1) == 1, byte != UInt8(ascii: "\n") { bytes.append(byte) }
-                continuation.resume(returning: bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self))
-            }
+        // Read on a thread of its own: GCD's global pool is as wide as the machine has cores.
+        let line: String? = await onOwnThread {
+            var bytes: [UInt8] = []
+            var byte: UInt8 = 0
+            while read(reader, &byte, 1) == 1, byte != UInt8(ascii: "\n") { bytes.append(byte) }
+            return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
         }
         let prefix = "listening on "
         guard let line, line.hasPrefix(prefix) else {
