@@ -7,24 +7,34 @@ final class RedirectWatch: Sendable {
     private struct State {
         var task: Task<Void, Never>?
         var results: [EffectResult] = []
+        /// When the listener's task began to run (a busy machine may start it late).
+        var startedAt: ContinuousClock.Instant?
     }
     private let state = Mutex(State())
 
     /// Starts or stops the listener as `effect` (`listenForRedirect` or `stopListening`) asks;
-    /// after a start, waits (up to 2 s) until it says whether it listens, so a question asked next
-    /// already knows.
+    /// after a start, waits until it says whether it listens (up to 2 s once its task runs, which
+    /// a busy machine may delay; 30 s at most), so a question asked next already knows.
     func handle(_ effect: Effect, with performer: any EffectPerformer) async {
         await stop(performer)
         guard case .listenForRedirect = effect else { return }
-        let task = Task { await performer.perform(effect) { result in self.state.withLock { $0.results.append(result) } } }
+        let task = Task {
+            state.withLock { $0.startedAt = ContinuousClock.now }
+            await performer.perform(effect) { result in self.state.withLock { $0.results.append(result) } }
+        }
         state.withLock { $0.task = task }
-        let deadline = ContinuousClock.now + .seconds(2)
-        while !hasReport, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(5)) }
+        let cap = ContinuousClock.now + .seconds(30)
+        while !hasReport, ContinuousClock.now < min(cap, listeningDeadline) { try? await Task.sleep(for: .milliseconds(5)) }
+    }
+
+    /// Two seconds after the listener's task began to run; far away until it runs.
+    private var listeningDeadline: ContinuousClock.Instant {
+        state.withLock { $0.startedAt.map { $0 + .seconds(2) } ?? ContinuousClock.now + .seconds(1) }
     }
 
     /// Stops the listener, if one runs, and forgets what it reported.
     func stop(_ performer: any EffectPerformer) async {
-        guard let task = state.withLock({ current in defer { current.task = nil; current.results = [] }; return current.task }) else { return }
+        guard let task = state.withLock({ current in defer { current.task = nil; current.results = []; current.startedAt = nil }; return current.task }) else { return }
         await performer.perform(.stopListening) { _ in }
         await task.value
     }

@@ -6,5 +6,5 @@
 /// newest entry names it.
 public enum OCWizardVersion {
     /// Semantic version of this build.
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }
