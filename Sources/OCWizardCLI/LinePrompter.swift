@@ -45,12 +45,10 @@ final class TerminalPrompter: LineIO {
     func askSecret(_ prompt: String, until interrupted: @escaping () -> Bool) -> LineAnswer {
         guard terminal.isTerminal(.input) else { return askSecret(prompt).map(LineAnswer.line) ?? .endOfInput }
         terminal.write(TextSafety.visibleLines(prompt), to: .output)
-        guard terminal.silenceEcho() else {
-            guard waitForLine(until: interrupted) else { return .interrupted }
-            return readAnswer().map(LineAnswer.line) ?? .endOfInput
-        }
-        defer { terminal.restoreEcho() }
+        let silenced = terminal.silenceEcho()
+        defer { if silenced { terminal.restoreEcho() } }
         guard waitForLine(until: interrupted) else { return .interrupted }
+        guard silenced else { return readAnswer().map(LineAnswer.line) ?? .endOfInput }
         let line = terminal.readLine()
         // The Enter the user typed was not echoed either.
         terminal.write("\n", to: .output)

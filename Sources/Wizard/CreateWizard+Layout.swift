@@ -21,9 +21,10 @@ extension CreateWizard {
     /// filled), so a step filled in advance, or one whose last required field was just typed,
     /// takes one Enter.
     var enterGoesOn: Bool {
-        guard case .field = focus, let index = focusables.firstIndex(of: focus) else { return false }
+        let items = focusables
+        guard case .field = focus, let index = items.firstIndex(of: focus) else { return false }
         let form = journey.state.form
-        return focusables[(index + 1)...].allSatisfy { item in
+        return items[(index + 1)...].allSatisfy { item in
             guard case .field(let id) = item else { return true }
             return !form.normalized(id).isEmpty || !Validator.isRequired(ParameterTable[id], in: form)
         }

@@ -126,6 +126,37 @@ struct PortsTests {
         #expect(terminal.echo, "echo is back after input ended during a secret")
     }
 
+    /// A scripted terminal whose input is ready only when `ready` says so.
+    final class WaitingTerminal: TerminalDevice {
+        let base: ScriptedTerminal
+        let ready: @Sendable () -> Bool
+        init(_ base: ScriptedTerminal, ready: @escaping @Sendable () -> Bool) { self.base = base; self.ready = ready }
+        func isTerminal(_ stream: StandardStream) -> Bool { base.isTerminal(stream) }
+        func readLine() -> String? { base.readLine() }
+        func readAllInput(limit: Int) -> [UInt8] { base.readAllInput(limit: limit) }
+        func write(_ text: String, to stream: StandardStream) { base.write(text, to: stream) }
+        func silenceEcho() -> Bool { base.silenceEcho() }
+        func restoreEcho() { base.restoreEcho() }
+        func waitForInput(milliseconds: Int) -> Bool { ready() }
+    }
+
+    @Test("a hidden question gives way when the browser comes back first, with echo back on; a typed line is read with echo off")
+    func secretPromptGivesWay() {
+        let idle = ScriptedTerminal(input: ["never-read"])
+        let waiting = TerminalPrompter(terminal: WaitingTerminal(idle, ready: { false }))
+        #expect(waiting.askSecret("Grant code: ", until: { true }) == .interrupted)
+        #expect(idle.echo, "echo is back after the question gave way")
+        #expect(idle.echoAtReads.isEmpty, "nothing was read")
+        #expect(idle.output == "Grant code: \n")
+
+        let typed = ScriptedTerminal(input: ["0.AXoA-code"])
+        let answering = TerminalPrompter(terminal: WaitingTerminal(typed, ready: { true }))
+        #expect(answering.askSecret("Grant code: ", until: { false }) == .line("0.AXoA-code"))
+        #expect(typed.echoAtReads == [false])
+        #expect(typed.echo)
+        #expect(typed.output == "Grant code: \n")
+    }
+
     @Test("through a pipe, secrets are read without touching echo and each answer ends its prompt's line")
     func secretPromptThroughPipe() {
         let terminal = ScriptedTerminal(input: ["piped-secret"], terminals: [.output, .error])
